@@ -1,0 +1,71 @@
+//! `scout search`: run one query and print the results.
+
+use super::index::{index_with_progress, summary_line};
+use super::{IndexLocation, Outcome, DEFAULT_SEEDS_DIR};
+use crate::cli::{ColorChoice, SearchArgs};
+use crate::index::writer::BuildOptions;
+use crate::index::{index_exists, open_index};
+use crate::output::{human, json, Emphasis};
+use crate::search::{SearchRequest, Searcher};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Runs `scout search`.
+pub fn run(location: &IndexLocation, args: SearchArgs) -> anyhow::Result<Outcome> {
+    ensure_default_index(location)?;
+    let index = open_index(&location.dir)?;
+    let searcher = Searcher::new(index)?;
+    let request = SearchRequest {
+        query: args.query.join(" "),
+        filters: Vec::new(),
+        limit: args.limit as usize,
+        offset: 0,
+    };
+    let results = searcher.search(&request)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        json::print_results(&mut out, &results)?;
+    } else {
+        let emphasis = emphasis_for(args.color, stdout.is_terminal());
+        human::print_results(&mut out, &results, 1, emphasis)?;
+    }
+    out.flush()?;
+    if results.hits.is_empty() && !args.json {
+        eprintln!("scout: no article matches {:?}", request.query);
+    }
+    Ok(if results.hits.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Builds the default index from ./seeds when it is missing, saying so on stderr.
+fn ensure_default_index(location: &IndexLocation) -> anyhow::Result<()> {
+    if !location.is_default || index_exists(&location.dir) {
+        return Ok(());
+    }
+    eprintln!(
+        "scout: no index at {}; building it from ./{DEFAULT_SEEDS_DIR} first",
+        location.dir.display()
+    );
+    let summary = index_with_progress(
+        location,
+        &[PathBuf::from(DEFAULT_SEEDS_DIR)],
+        &BuildOptions::default(),
+    )?;
+    eprintln!("scout: {}", summary_line(&summary));
+    Ok(())
+}
+
+/// Bold when asked, or on a terminal without `NO_COLOR`.
+fn emphasis_for(choice: ColorChoice, is_terminal: bool) -> Emphasis {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => Emphasis::Bold,
+        ColorChoice::Never => Emphasis::Plain,
+        ColorChoice::Auto if is_terminal && !no_color => Emphasis::Bold,
+        ColorChoice::Auto => Emphasis::Plain,
+    }
+}

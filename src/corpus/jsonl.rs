@@ -1,0 +1,139 @@
+//! JSON Lines articles: one object a line with `id, title, date, body, url, source`.
+
+use super::text::first_sentence;
+use super::{decode_utf8, parse_date, Article, ParsedArticle, RawRecord, Skip, SkipReason, Warning};
+use serde_json::{Map, Value};
+
+/// Parses one line of a JSON Lines file.
+pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
+    let location = &record.location;
+    let skip = |reason| Skip {
+        location: location.clone(),
+        reason,
+    };
+    let warn = |message: String| Warning {
+        location: location.clone(),
+        message,
+    };
+    let mut warnings = Vec::new();
+    let (line, repaired) = decode_utf8(&record.bytes);
+    if repaired {
+        warnings.push(warn("invalid UTF-8 repaired (bad bytes replaced with U+FFFD)".into()));
+    }
+    let object: Map<String, Value> = match serde_json::from_str(&line) {
+        Ok(Value::Object(object)) => object,
+        Ok(other) => {
+            return Err(skip(SkipReason::InvalidJson(format!(
+                "expected an object, found {}",
+                json_kind(&other)
+            ))))
+        }
+        Err(e) => return Err(skip(SkipReason::InvalidJson(e.to_string()))),
+    };
+    let text_field = |name: &str, warnings: &mut Vec<Warning>| -> Option<String> {
+        match object.get(name) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+            Some(Value::Number(n)) if name == "id" => Some(n.to_string()),
+            Some(other) => {
+                warnings.push(warn(format!(
+                    "field {name:?} is {} not a string; ignored",
+                    json_kind(other)
+                )));
+                None
+            }
+        }
+    };
+    let body = text_field("body", &mut warnings).ok_or_else(|| skip(SkipReason::EmptyBody))?;
+    let id = text_field("id", &mut warnings).unwrap_or_else(|| {
+        let stem = location
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        format!("{stem}:{}", location.line.unwrap_or(0))
+    });
+    let title = text_field("title", &mut warnings).unwrap_or_else(|| first_sentence(&body).to_owned());
+    let date = text_field("date", &mut warnings).and_then(|raw| {
+        let date = parse_date(&raw);
+        if date.is_none() {
+            warnings.push(warn(format!(
+                "cannot parse date {raw:?} (expected YYYY-MM-DD or RFC 3339); article kept undated"
+            )));
+        }
+        date
+    });
+    let source = text_field("source", &mut warnings);
+    let url = text_field("url", &mut warnings);
+    Ok(ParsedArticle {
+        article: Article {
+            id,
+            title,
+            body,
+            date,
+            source,
+            url,
+            location: location.clone(),
+        },
+        warnings,
+    })
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::source::Format;
+    use crate::corpus::Location;
+
+    fn record(line: &str) -> RawRecord {
+        RawRecord {
+            location: Location {
+                path: "feed.jsonl".into(),
+                line: Some(3),
+            },
+            format: Format::JsonLine,
+            bytes: line.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn reads_all_fields_and_ignores_unknown_ones() {
+        let parsed = parse(&record(
+            r#"{"id":"a1","title":"T","date":"2024-01-02T10:00:00Z","body":"B.","url":"u","source":"s","extra":1}"#,
+        ))
+        .expect("valid line");
+        assert!(parsed.warnings.is_empty());
+        let a = parsed.article;
+        assert_eq!((a.id.as_str(), a.title.as_str(), a.body.as_str()), ("a1", "T", "B."));
+        assert_eq!(a.date.map(|d| d.day()).as_deref(), Some("2024-01-02"));
+        assert_eq!((a.url.as_deref(), a.source.as_deref()), (Some("u"), Some("s")));
+    }
+
+    #[test]
+    fn bad_date_is_a_warning_with_file_and_line() {
+        let parsed = parse(&record(r#"{"body":"Text here. More.","date":"12 Feb"}"#)).expect("kept");
+        assert_eq!(parsed.article.date, None);
+        assert_eq!(parsed.article.id, "feed.jsonl:3");
+        assert_eq!(parsed.article.title, "Text here.");
+        let warning = parsed.warnings[0].to_string();
+        assert!(warning.contains("feed.jsonl line 3") && warning.contains("\"12 Feb\""), "{warning}");
+    }
+
+    #[test]
+    fn missing_body_and_broken_json_are_skips() {
+        assert_eq!(parse(&record(r#"{"title":"x"}"#)).unwrap_err().reason, SkipReason::EmptyBody);
+        assert!(matches!(parse(&record("{not json")).unwrap_err().reason, SkipReason::InvalidJson(_)));
+        assert!(matches!(parse(&record("[1,2]")).unwrap_err().reason, SkipReason::InvalidJson(_)));
+    }
+}

@@ -1,0 +1,152 @@
+//! The `corpus` stage: files on disk -> [`Article`]s.
+//!
+//! Two formats are read:
+//! - plain text (`.txt` and any other file named explicitly): UTF-8, the first line may start
+//!   with ` date YYYY-MM-DD `, the headline is the first sentence, the id is the file stem;
+//! - JSON Lines (`.jsonl`, `.jsonl.gz`): one object a line with `id, title, date, body, url,
+//!   source` (only `body` required, unknown fields ignored).
+//!
+//! Reading never fails a whole job for one bad article: each record comes back as a
+//! [`Record`] whose outcome is either an article (perhaps with warnings) or a [`Skip`]
+//! naming where and why.
+
+mod date;
+mod jsonl;
+mod source;
+mod text;
+
+pub use date::{parse_date, Date};
+pub use source::{collect_files, read_records, RawRecord, RecordReader, MAX_RECORD_BYTES};
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One news article, as read from a file, before any analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Stable identity used for upserts: the file stem, or the JSON `id`.
+    pub id: String,
+    /// The headline (the first sentence for plain-text articles).
+    pub title: String,
+    /// The article text.
+    pub body: String,
+    /// Publication date, if known and parseable.
+    pub date: Option<Date>,
+    /// Publisher name, if given.
+    pub source: Option<String>,
+    /// Original URL, if given.
+    pub url: Option<String>,
+    /// Where the article was read from.
+    pub location: Location,
+}
+
+/// A place in the input: a file, and for JSON Lines the 1-based line number.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// The file the record came from, as given or found by walking a directory.
+    pub path: PathBuf,
+    /// 1-based line number for JSON Lines records.
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{} line {}", self.path.display(), line),
+            None => write!(f, "{}", self.path.display()),
+        }
+    }
+}
+
+/// A non-fatal problem found while reading an article that was kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Where the problem is.
+    pub location: Location,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// Why a record could not become an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SkipReason {
+    /// The line is not valid JSON or not an object.
+    #[error("invalid JSON: {0}")]
+    InvalidJson(String),
+    /// The article has no text.
+    #[error("empty body")]
+    EmptyBody,
+    /// The file looks binary (NUL bytes).
+    #[error("binary file")]
+    Binary,
+    /// The record is larger than the size limit.
+    #[error("larger than the {limit} byte limit ({size} bytes)")]
+    TooLarge {
+        /// Size of the record in bytes.
+        size: u64,
+        /// The configured limit in bytes.
+        limit: u64,
+    },
+    /// The file or stream could not be read.
+    #[error("cannot read: {0}")]
+    Unreadable(String),
+}
+
+impl SkipReason {
+    /// A short stable label for summaries ("invalid JSON", "empty body", ...).
+    pub fn label(&self) -> &'static str {
+        match self {
+            SkipReason::InvalidJson(_) => "invalid JSON",
+            SkipReason::EmptyBody => "empty body",
+            SkipReason::Binary => "binary file",
+            SkipReason::TooLarge { .. } => "too large",
+            SkipReason::Unreadable(_) => "unreadable",
+        }
+    }
+}
+
+/// A record that could not be read as an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    /// Where the record is.
+    pub location: Location,
+    /// Why it was skipped.
+    pub reason: SkipReason,
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: skipped, {}", self.location, self.reason)
+    }
+}
+
+/// An article together with the warnings raised while reading it.
+#[derive(Debug, Clone)]
+pub struct ParsedArticle {
+    /// The article.
+    pub article: Article,
+    /// Problems that did not prevent indexing it.
+    pub warnings: Vec<Warning>,
+}
+
+/// Parses one raw record into an article, or says why it cannot be one.
+pub fn parse_record(record: &RawRecord) -> Result<ParsedArticle, Skip> {
+    match record.format {
+        source::Format::Text => text::parse(record),
+        source::Format::JsonLine => jsonl::parse(record),
+    }
+}
+
+/// Decodes bytes as UTF-8, repairing invalid sequences lossily; says if repair was needed.
+fn decode_utf8(bytes: &[u8]) -> (String, bool) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), false),
+        Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
+    }
+}

@@ -1,0 +1,57 @@
+//! The `document` stage: an [`Article`] and its [`Entities`] -> a tantivy document.
+
+use super::schema::Fields;
+use crate::corpus::Article;
+use crate::extract::Entities;
+use tantivy::schema::Facet;
+use tantivy::{DateTime, TantivyDocument};
+
+/// A stable 64-bit hash of everything stored about an article's content.
+///
+/// Used to tell unchanged articles from changed ones on re-index; stable across runs
+/// and platforms (xxh3).
+pub fn content_hash(article: &Article) -> u64 {
+    let mut bytes = Vec::with_capacity(article.title.len() + article.body.len() + 64);
+    for part in [
+        article.title.as_str(),
+        article.body.as_str(),
+        article.source.as_deref().unwrap_or(""),
+        article.url.as_deref().unwrap_or(""),
+    ] {
+        bytes.extend_from_slice(part.as_bytes());
+        bytes.push(0);
+    }
+    if let Some(date) = article.date {
+        bytes.extend_from_slice(&date.unix_seconds().to_le_bytes());
+    }
+    xxhash_rust::xxh3::xxh3_64(&bytes)
+}
+
+/// The facet path of one entity: `/kind/name`.
+pub fn entity_facet(kind: &str, name: &str) -> Facet {
+    Facet::from_path([kind, name])
+}
+
+/// Builds the tantivy document for an article.
+pub fn to_document(fields: &Fields, article: &Article, entities: &Entities) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.id, &article.id);
+    doc.add_text(fields.title, &article.title);
+    doc.add_text(fields.body, &article.body);
+    if let Some(date) = article.date {
+        doc.add_date(fields.date, DateTime::from_timestamp_secs(date.unix_seconds()));
+    }
+    if let Some(source) = &article.source {
+        doc.add_text(fields.source, source);
+    }
+    if let Some(url) = &article.url {
+        doc.add_text(fields.url, url);
+    }
+    doc.add_text(fields.path, article.location.path.to_string_lossy());
+    doc.add_u64(fields.line, article.location.line.unwrap_or(0) as u64);
+    for (kind, name) in entities.iter() {
+        doc.add_facet(fields.entity, entity_facet(kind.name(), name));
+    }
+    doc.add_u64(fields.content_hash, content_hash(article));
+    doc
+}

@@ -1,0 +1,212 @@
+//! Parsed query -> tantivy query, plus the terms and phrases to highlight.
+//!
+//! Words and phrases search title and body (title matches weigh [`TITLE_BOOST`] times more);
+//! filters (dates, entities, source) restrict without changing scores.
+
+use super::parse::{DateRange, Node};
+use crate::index::analyzer::analyze_terms;
+use crate::index::schema::Fields;
+use std::ops::Bound;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
+};
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DateTime, Term};
+
+/// How much more a title match weighs than a body match.
+pub const TITLE_BOOST: f32 = 2.0;
+
+/// What the highlighter should mark: single terms and whole phrases, as analysed terms.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlight {
+    /// Analysed terms matched anywhere.
+    pub terms: Vec<String>,
+    /// Analysed phrases (each at least two terms) with their slop.
+    pub phrases: Vec<(Vec<String>, u32)>,
+}
+
+/// Turns an entity filter (`kind`, name as typed) into its facet, or explains why not.
+pub trait EntityResolver {
+    /// The facet for the entity, or an error message naming close alternatives.
+    fn resolve(&self, kind: &str, name: &str) -> Result<Facet, String>;
+}
+
+/// Everything needed to compile a query against one index.
+pub struct Compiler<'a> {
+    /// The index fields.
+    pub fields: &'a Fields,
+    /// The title/body analyzer.
+    pub news: TextAnalyzer,
+    /// The source-field analyzer.
+    pub keyword: TextAnalyzer,
+    /// Resolves entity filters.
+    pub entities: &'a dyn EntityResolver,
+}
+
+/// A compiled query and what to highlight for it.
+pub struct Compiled {
+    /// The tantivy query.
+    pub query: Box<dyn Query>,
+    /// Terms and phrases to highlight in snippets.
+    pub highlight: Highlight,
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Compiled")
+            .field("query", &self.query)
+            .field("highlight", &self.highlight)
+            .finish()
+    }
+}
+
+impl Compiler<'_> {
+    /// Compiles a query tree (`None` matches every article).
+    pub fn compile(&mut self, node: Option<&Node>) -> Result<Compiled, String> {
+        let mut highlight = Highlight::default();
+        let query = match node {
+            None => Box::new(AllQuery) as Box<dyn Query>,
+            Some(node) => self.node(node, false, &mut highlight)?,
+        };
+        highlight.terms.sort();
+        highlight.terms.dedup();
+        Ok(Compiled { query, highlight })
+    }
+
+    fn node(&mut self, node: &Node, negated: bool, hl: &mut Highlight) -> Result<Box<dyn Query>, String> {
+        Ok(match node {
+            Node::Word(word) => self.text(word, 0, false, negated, hl),
+            Node::Phrase { text, slop } => self.text(text, *slop, false, negated, hl),
+            Node::Title(inner) => match inner.as_ref() {
+                Node::Word(word) => self.text(word, 0, true, negated, hl),
+                Node::Phrase { text, slop } => self.text(text, *slop, true, negated, hl),
+                other => self.node(other, negated, hl)?,
+            },
+            Node::Entity { kind, name } => {
+                let facet = self.entities.resolve(kind, name)?;
+                filter(Box::new(TermQuery::new(
+                    Term::from_facet(self.fields.entity, &facet),
+                    IndexRecordOption::Basic,
+                )))
+            }
+            Node::Source(name) => {
+                let terms: Vec<Term> = analyze_terms(&mut self.keyword, name)
+                    .iter()
+                    .map(|t| Term::from_field_text(self.fields.source, t))
+                    .collect();
+                filter(phrase_or_term(terms, 0, IndexRecordOption::WithFreqsAndPositions))
+            }
+            Node::Dates(range) => filter(self.date_range(*range)),
+            Node::Not(inner) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                (Occur::MustNot, self.node(inner, !negated, hl)?),
+            ])),
+            Node::And(children) => {
+                let mut clauses = Vec::new();
+                for child in children {
+                    match child {
+                        Node::Not(inner) => {
+                            clauses.push((Occur::MustNot, self.node(inner, !negated, hl)?))
+                        }
+                        other => clauses.push((Occur::Must, self.node(other, negated, hl)?)),
+                    }
+                }
+                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Node::Or(children) => {
+                let mut clauses = Vec::new();
+                for child in children {
+                    clauses.push((Occur::Should, self.node(child, negated, hl)?));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+        })
+    }
+
+    /// A word or phrase over title (boosted) and body, or the title alone.
+    fn text(&mut self, text: &str, slop: u32, title_only: bool, negated: bool, hl: &mut Highlight) -> Box<dyn Query> {
+        let terms = analyze_terms(&mut self.news, text);
+        if terms.is_empty() {
+            return Box::new(EmptyQuery);
+        }
+        if !negated {
+            if terms.len() == 1 {
+                hl.terms.push(terms[0].clone());
+            } else {
+                hl.phrases.push((terms.clone(), slop));
+            }
+        }
+        let in_field = |field| {
+            let field_terms = terms.iter().map(|t| Term::from_field_text(field, t)).collect();
+            phrase_or_term(field_terms, slop, IndexRecordOption::WithFreqsAndPositions)
+        };
+        let title: Box<dyn Query> = Box::new(BoostQuery::new(in_field(self.fields.title), TITLE_BOOST));
+        if title_only {
+            return title;
+        }
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, title),
+            (Occur::Should, in_field(self.fields.body)),
+        ]))
+    }
+
+    fn date_range(&self, range: DateRange) -> Box<dyn Query> {
+        let day_start = |(y, m, d): (i32, u8, u8)| {
+            crate::corpus::Date::from_ymd(y, m, d).map(|date| date.unix_seconds())
+        };
+        let term = |secs: i64| Term::from_field_date(self.fields.date, DateTime::from_timestamp_secs(secs));
+        let lower = match range.start.and_then(day_start) {
+            Some(secs) => Bound::Included(term(secs)),
+            None => Bound::Unbounded,
+        };
+        let upper = match range.end.and_then(day_start) {
+            Some(secs) => Bound::Excluded(term(secs + 86_400)),
+            None => Bound::Unbounded,
+        };
+        Box::new(RangeQuery::new(lower, upper))
+    }
+}
+
+/// A filter clause: matches like the inner query but adds nothing to the score.
+fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+fn phrase_or_term(mut terms: Vec<Term>, slop: u32, option: IndexRecordOption) -> Box<dyn Query> {
+    match terms.len() {
+        0 => Box::new(EmptyQuery),
+        1 => Box::new(TermQuery::new(terms.remove(0), option)),
+        _ => {
+            let mut phrase = PhraseQuery::new(terms);
+            phrase.set_slop(slop);
+            Box::new(phrase)
+        }
+    }
+}
+
+/// The OR-relaxed form of a query whose top level is an AND of several words or phrases:
+/// filters and exclusions stay required, the words become alternatives. `None` when
+/// relaxing would not change anything.
+pub fn relax(node: &Node) -> Option<Node> {
+    let Node::And(children) = node else {
+        return None;
+    };
+    let (text, rest): (Vec<&Node>, Vec<&Node>) = children
+        .iter()
+        .partition(|c| matches!(c, Node::Word(_) | Node::Phrase { .. } | Node::Title(_)));
+    if text.len() < 2 {
+        return None;
+    }
+    let mut relaxed = vec![Node::Or(text.into_iter().cloned().collect())];
+    relaxed.extend(rest.into_iter().cloned());
+    Some(if relaxed.len() == 1 {
+        relaxed.remove(0)
+    } else {
+        Node::And(relaxed)
+    })
+}

@@ -1,0 +1,7 @@
+//! The `query` stage: query text -> syntax tree -> tantivy query.
+
+pub mod compile;
+pub mod parse;
+
+pub use compile::{relax, Compiled, Compiler, EntityResolver, Highlight};
+pub use parse::{parse_query, DateRange, Node, QueryError};

@@ -1,0 +1,298 @@
+//! Snippets that prove the match: the passage with the most distinct query terms, cut at
+//! sentence or word boundaries, with exactly the real matches highlighted.
+//!
+//! tantivy's `SnippetGenerator` highlights each word of a phrase separately (even where the
+//! phrase does not occur) and nothing for fuzzy matches, so scout analyses the stored text
+//! itself with the index's analyzer and marks terms and whole phrases.
+
+use super::query::Highlight;
+use crate::index::analyzer::{analyze, AnalyzedToken};
+use serde::{Deserialize, Serialize};
+use tantivy::tokenizer::TextAnalyzer;
+
+/// A passage of an article with the byte ranges of the matches in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snippet {
+    /// The passage, white space collapsed; `…` marks a cut inside a sentence.
+    pub text: String,
+    /// `[start, end)` byte offsets of highlighted matches in `text`, sorted, disjoint.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// Target length of a snippet in bytes (a passage may run a little over to end a word).
+pub const SNIPPET_BYTES: usize = 240;
+
+/// Byte ranges in `text` matching the highlight's terms or whole phrases, and which
+/// distinct query item (term or phrase index) each range matched.
+pub fn find_matches(
+    analyzer: &mut TextAnalyzer,
+    text: &str,
+    highlight: &Highlight,
+) -> Vec<(usize, usize, usize)> {
+    let tokens = analyze(analyzer, text);
+    let mut matches = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        if let Some(item) = highlight.terms.iter().position(|t| *t == token.term) {
+            matches.push((token.start, token.end, item));
+        }
+        for (p, (phrase, slop)) in highlight.phrases.iter().enumerate() {
+            if let Some(last) = phrase_end(&tokens, i, phrase, *slop) {
+                matches.push((token.start, tokens[last].end, highlight.terms.len() + p));
+            }
+        }
+    }
+    merge_ranges(matches)
+}
+
+/// If the phrase starts at token `i`, the index of its last token (words in order, at most
+/// `slop` extra tokens in between in all).
+fn phrase_end(tokens: &[AnalyzedToken], i: usize, phrase: &[String], slop: u32) -> Option<usize> {
+    if tokens[i].term != phrase[0] {
+        return None;
+    }
+    let mut at = i;
+    let mut budget = slop as usize;
+    for word in &phrase[1..] {
+        let mut next = at + 1;
+        loop {
+            let token = tokens.get(next)?;
+            if token.term == *word {
+                break;
+            }
+            if budget == 0 {
+                return None;
+            }
+            budget -= 1;
+            next += 1;
+        }
+        at = next;
+    }
+    Some(at)
+}
+
+/// Sorts ranges and merges overlapping ones (a term inside a matched phrase).
+fn merge_ranges(mut ranges: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    ranges.sort();
+    let mut merged: Vec<(usize, usize, usize)> = Vec::new();
+    for (start, end, item) in ranges {
+        match merged.last_mut() {
+            Some(last) if start < last.1 => {
+                if end > last.1 {
+                    last.1 = end;
+                }
+            }
+            _ => merged.push((start, end, item)),
+        }
+    }
+    merged
+}
+
+/// Sentence spans of a text: ends at `.`, `!`, `?` (then space) or a line break.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let end = match c {
+            '\n' => Some(i),
+            '.' | '!' | '?' => {
+                let next = bytes.get(i + 1).copied();
+                (next.is_none() || next.is_some_and(|b| b.is_ascii_whitespace())).then_some(i + 1)
+            }
+            _ => None,
+        };
+        if let Some(end) = end {
+            if text[start..end].trim().len() > 0 {
+                spans.push((start, end));
+            }
+            start = end;
+        }
+    }
+    if text[start..].trim().len() > 0 {
+        spans.push((start, text.len()));
+    }
+    spans
+        .into_iter()
+        .map(|(s, e)| {
+            let slice = &text[s..e];
+            let lead = slice.len() - slice.trim_start().len();
+            let trail = slice.len() - slice.trim_end().len();
+            (s + lead, e - trail)
+        })
+        .collect()
+}
+
+/// Builds the snippet of `text` for the highlight: the window of whole sentences (up to
+/// [`SNIPPET_BYTES`]) with the most distinct query items, earliest on ties.
+pub fn make_snippet(analyzer: &mut TextAnalyzer, text: &str, highlight: &Highlight) -> Snippet {
+    let matches = find_matches(analyzer, text, highlight);
+    let spans = sentences(text);
+    if spans.is_empty() {
+        return Snippet::default();
+    }
+    let mut best: Option<((usize, usize), (usize, usize))> = None; // (score, window)
+    for first in 0..spans.len() {
+        let mut last = first;
+        while last + 1 < spans.len() && spans[last + 1].1 - spans[first].0 <= SNIPPET_BYTES {
+            last += 1;
+        }
+        let window = (spans[first].0, spans[last].1);
+        let inside: Vec<_> = matches
+            .iter()
+            .filter(|m| m.0 >= window.0 && m.1 <= window.1)
+            .collect();
+        let mut items: Vec<usize> = inside.iter().map(|m| m.2).collect();
+        items.sort_unstable();
+        items.dedup();
+        let score = (items.len(), inside.len());
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, window));
+        }
+        if matches.is_empty() {
+            break;
+        }
+    }
+    let Some((_, (start, end))) = best else {
+        return Snippet::default();
+    };
+    let (start, end, cut_start, cut_end) = trim_window(text, start, end, &matches);
+    render(text, start, end, cut_start, cut_end, &matches)
+}
+
+/// Shrinks a window longer than the target around its first match, at word boundaries.
+fn trim_window(
+    text: &str,
+    start: usize,
+    end: usize,
+    matches: &[(usize, usize, usize)],
+) -> (usize, usize, bool, bool) {
+    if end - start <= SNIPPET_BYTES + SNIPPET_BYTES / 4 {
+        return (start, end, false, false);
+    }
+    let anchor = matches
+        .iter()
+        .find(|m| m.0 >= start && m.1 <= end)
+        .map_or(start, |m| m.0);
+    let mut new_start = anchor.saturating_sub(SNIPPET_BYTES / 3).max(start);
+    if new_start > start {
+        // Move forward to the next word start.
+        new_start = text[new_start..end]
+            .find(char::is_whitespace)
+            .map_or(new_start, |n| new_start + n + 1);
+        new_start = new_start.min(anchor);
+    }
+    let mut new_end = (new_start + SNIPPET_BYTES).min(end);
+    if new_end < end {
+        while !text.is_char_boundary(new_end) {
+            new_end += 1;
+        }
+        // Extend to the end of the current word, or a matched range crossing the cut.
+        new_end = text[new_end..end]
+            .find(char::is_whitespace)
+            .map_or(end, |n| new_end + n);
+        if let Some(m) = matches.iter().find(|m| m.0 < new_end && m.1 > new_end) {
+            new_end = m.1;
+        }
+    }
+    while !text.is_char_boundary(new_start) {
+        new_start += 1;
+    }
+    (new_start, new_end, new_start > start, new_end < end)
+}
+
+/// Copies `text[start..end]`, collapsing white space, adding `…` at cuts, and maps the
+/// matches inside to offsets in the copy.
+fn render(
+    text: &str,
+    start: usize,
+    end: usize,
+    cut_start: bool,
+    cut_end: bool,
+    matches: &[(usize, usize, usize)],
+) -> Snippet {
+    let mut out = String::with_capacity(end - start + 8);
+    if cut_start {
+        out.push_str("… ");
+    }
+    // offset_map[i] = position in `out` of byte `start + i` of the source.
+    let mut offset_map = vec![0usize; end - start + 1];
+    let mut previous_space = false;
+    for (i, c) in text[start..end].char_indices() {
+        offset_map[i] = out.len();
+        if c.is_whitespace() {
+            if !previous_space {
+                out.push(' ');
+            }
+            previous_space = true;
+        } else {
+            out.push(c);
+            previous_space = false;
+        }
+        for k in 1..c.len_utf8() {
+            offset_map[i + k] = out.len();
+        }
+    }
+    offset_map[end - start] = out.len();
+    let highlights = matches
+        .iter()
+        .filter(|m| m.0 >= start && m.1 <= end)
+        .map(|m| [offset_map[m.0 - start], offset_map[m.1 - start]])
+        .collect();
+    if cut_end {
+        out.push_str(" …");
+    }
+    Snippet {
+        text: out,
+        highlights,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::analyzer::news_analyzer;
+
+    fn highlight(terms: &[&str], phrases: &[(&[&str], u32)]) -> Highlight {
+        Highlight {
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            phrases: phrases
+                .iter()
+                .map(|(p, s)| (p.iter().map(|t| t.to_string()).collect(), *s))
+                .collect(),
+        }
+    }
+
+    fn marked(snippet: &Snippet) -> Vec<&str> {
+        snippet.highlights.iter().map(|[s, e]| &snippet.text[*s..*e]).collect()
+    }
+
+    #[test]
+    fn picks_the_sentence_with_most_distinct_terms() {
+        let text = "Anton is a defender.\n\nNothing here at all. The defender has a release clause of €22.5m which can be triggered. Clause again.";
+        let mut analyzer = news_analyzer();
+        let snippet = make_snippet(&mut analyzer, text, &highlight(&["releas", "claus", "defend"], &[]));
+        assert!(snippet.text.contains("release clause of €22.5m"), "{snippet:?}");
+        assert_eq!(marked(&snippet)[..3], ["defender", "release", "clause"]);
+    }
+
+    #[test]
+    fn phrase_is_highlighted_only_where_it_occurs() {
+        let text = "The release of the player came after a clause was found. Later the release clause was paid.";
+        let mut analyzer = news_analyzer();
+        let h = highlight(&[], &[(&["releas", "claus"], 0)]);
+        let snippet = make_snippet(&mut analyzer, text, &h);
+        assert_eq!(marked(&snippet), ["release clause"]);
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_word_boundaries() {
+        let filler = "word ".repeat(120);
+        let text = format!("{filler}target {filler}");
+        let mut analyzer = news_analyzer();
+        let snippet = make_snippet(&mut analyzer, &text, &highlight(&["target"], &[]));
+        assert!(snippet.text.starts_with("… word") && snippet.text.ends_with("word …"), "{}", snippet.text);
+        assert_eq!(marked(&snippet), ["target"]);
+        assert!(snippet.text.len() <= SNIPPET_BYTES + 20);
+    }
+}
