@@ -26,7 +26,9 @@ impl Date {
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Self> {
         let month = time::Month::try_from(month).ok()?;
         let date = time::Date::from_calendar_date(year, month, day).ok()?;
-        Some(Date::from_utc(PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_utc()))
+        Some(Date::from_utc(
+            PrimitiveDateTime::new(date, Time::MIDNIGHT).assume_utc(),
+        ))
     }
 
     fn from_utc(instant: OffsetDateTime) -> Self {
@@ -44,7 +46,13 @@ impl Date {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match OffsetDateTime::from_unix_timestamp(self.unix_seconds) {
-            Ok(t) => write!(f, "{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()),
+            Ok(t) => write!(
+                f,
+                "{:04}-{:02}-{:02}",
+                t.year(),
+                u8::from(t.month()),
+                t.day()
+            ),
             Err(_) => write!(f, "invalid-date"),
         }
     }
@@ -59,7 +67,9 @@ pub fn parse_date(text: &str) -> Option<Date> {
             PrimitiveDateTime::new(day, Time::MIDNIGHT).assume_utc(),
         ));
     }
-    OffsetDateTime::parse(text, &Rfc3339).ok().map(Date::from_utc)
+    OffsetDateTime::parse(text, &Rfc3339)
+        .ok()
+        .map(Date::from_utc)
 }
 
 #[cfg(test)]
@@ -68,21 +78,33 @@ mod tests {
 
     #[test]
     fn parses_plain_days_and_rfc3339() {
-        assert_eq!(parse_date("2024-06-18").map(Date::day).as_deref(), Some("2024-06-18"));
+        assert_eq!(
+            parse_date("2024-06-18").map(Date::day).as_deref(),
+            Some("2024-06-18")
+        );
         assert_eq!(
             parse_date("2023-09-11T07:30:00Z").map(Date::day).as_deref(),
             Some("2023-09-11")
         );
         // 23:30 at UTC-02:00 is the next day in UTC.
         assert_eq!(
-            parse_date("2023-09-11T23:30:00-02:00").map(Date::day).as_deref(),
+            parse_date("2023-09-11T23:30:00-02:00")
+                .map(Date::day)
+                .as_deref(),
             Some("2023-09-12")
         );
     }
 
     #[test]
     fn rejects_everything_else() {
-        for bad in ["12 Feb", "2 days ago", "Publish time not found", "2024-13-01", "", "2024-02-30"] {
+        for bad in [
+            "12 Feb",
+            "2 days ago",
+            "Publish time not found",
+            "2024-13-01",
+            "",
+            "2024-02-30",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad:?}");
         }
     }

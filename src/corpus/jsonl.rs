@@ -1,7 +1,9 @@
 //! JSON Lines articles: one object a line with `id, title, date, body, url, source`.
 
 use super::text::first_sentence;
-use super::{decode_utf8, parse_date, Article, ParsedArticle, RawRecord, Skip, SkipReason, Warning};
+use super::{
+    decode_utf8, parse_date, Article, ParsedArticle, RawRecord, Skip, SkipReason, Warning,
+};
 use serde_json::{Map, Value};
 
 /// Parses one line of a JSON Lines file.
@@ -18,7 +20,9 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
     let mut warnings = Vec::new();
     let (line, repaired) = decode_utf8(&record.bytes);
     if repaired {
-        warnings.push(warn("invalid UTF-8 repaired (bad bytes replaced with U+FFFD)".into()));
+        warnings.push(warn(
+            "invalid UTF-8 repaired (bad bytes replaced with U+FFFD)".into(),
+        ));
     }
     let object: Map<String, Value> = match serde_json::from_str(&line) {
         Ok(Value::Object(object)) => object,
@@ -53,7 +57,8 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
             .unwrap_or_default();
         format!("{stem}:{}", location.line.unwrap_or(0))
     });
-    let title = text_field("title", &mut warnings).unwrap_or_else(|| first_sentence(&body).to_owned());
+    let title =
+        text_field("title", &mut warnings).unwrap_or_else(|| first_sentence(&body).to_owned());
     let date = text_field("date", &mut warnings).and_then(|raw| {
         let date = parse_date(&raw);
         if date.is_none() {
@@ -115,25 +120,44 @@ mod tests {
         .expect("valid line");
         assert!(parsed.warnings.is_empty());
         let a = parsed.article;
-        assert_eq!((a.id.as_str(), a.title.as_str(), a.body.as_str()), ("a1", "T", "B."));
+        assert_eq!(
+            (a.id.as_str(), a.title.as_str(), a.body.as_str()),
+            ("a1", "T", "B.")
+        );
         assert_eq!(a.date.map(|d| d.day()).as_deref(), Some("2024-01-02"));
-        assert_eq!((a.url.as_deref(), a.source.as_deref()), (Some("u"), Some("s")));
+        assert_eq!(
+            (a.url.as_deref(), a.source.as_deref()),
+            (Some("u"), Some("s"))
+        );
     }
 
     #[test]
     fn bad_date_is_a_warning_with_file_and_line() {
-        let parsed = parse(&record(r#"{"body":"Text here. More.","date":"12 Feb"}"#)).expect("kept");
+        let parsed =
+            parse(&record(r#"{"body":"Text here. More.","date":"12 Feb"}"#)).expect("kept");
         assert_eq!(parsed.article.date, None);
         assert_eq!(parsed.article.id, "feed.jsonl:3");
         assert_eq!(parsed.article.title, "Text here.");
         let warning = parsed.warnings[0].to_string();
-        assert!(warning.contains("feed.jsonl line 3") && warning.contains("\"12 Feb\""), "{warning}");
+        assert!(
+            warning.contains("feed.jsonl line 3") && warning.contains("\"12 Feb\""),
+            "{warning}"
+        );
     }
 
     #[test]
     fn missing_body_and_broken_json_are_skips() {
-        assert_eq!(parse(&record(r#"{"title":"x"}"#)).unwrap_err().reason, SkipReason::EmptyBody);
-        assert!(matches!(parse(&record("{not json")).unwrap_err().reason, SkipReason::InvalidJson(_)));
-        assert!(matches!(parse(&record("[1,2]")).unwrap_err().reason, SkipReason::InvalidJson(_)));
+        assert_eq!(
+            parse(&record(r#"{"title":"x"}"#)).unwrap_err().reason,
+            SkipReason::EmptyBody
+        );
+        assert!(matches!(
+            parse(&record("{not json")).unwrap_err().reason,
+            SkipReason::InvalidJson(_)
+        ));
+        assert!(matches!(
+            parse(&record("[1,2]")).unwrap_err().reason,
+            SkipReason::InvalidJson(_)
+        ));
     }
 }

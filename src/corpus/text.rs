@@ -1,6 +1,8 @@
 //! Plain-text articles: an optional ` date YYYY-MM-DD ` prefix, then the text.
 
-use super::{decode_utf8, parse_date, Article, ParsedArticle, RawRecord, Skip, SkipReason, Warning};
+use super::{
+    decode_utf8, parse_date, Article, ParsedArticle, RawRecord, Skip, SkipReason, Warning,
+};
 
 /// Parses a whole plain-text article file.
 pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
@@ -26,7 +28,9 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
         if date.is_none() {
             warnings.push(Warning {
                 location: record.location.clone(),
-                message: format!("cannot parse date {raw:?} (expected YYYY-MM-DD); article kept undated"),
+                message: format!(
+                    "cannot parse date {raw:?} (expected YYYY-MM-DD); article kept undated"
+                ),
             });
         }
         date
@@ -121,7 +125,10 @@ mod tests {
 
     #[test]
     fn first_sentence_stops_at_terminators_not_decimals() {
-        assert_eq!(first_sentence("A fee of €22.5m was paid. Then more."), "A fee of €22.5m was paid.");
+        assert_eq!(
+            first_sentence("A fee of €22.5m was paid. Then more."),
+            "A fee of €22.5m was paid."
+        );
         assert_eq!(first_sentence("Headline here\nBody text."), "Headline here");
         assert_eq!(first_sentence("Is it over? Yes."), "Is it over?");
         assert_eq!(first_sentence("J. Smith scored. Then"), "J. Smith scored.");
@@ -130,8 +137,17 @@ mod tests {
 
     #[test]
     fn date_prefix_is_split_off() {
-        assert_eq!(split_date_prefix(" date 2024-06-18 Xabi"), (Some("2024-06-18"), " Xabi"));
-        assert_eq!(split_date_prefix("Liverpool's pursuit"), (None, "Liverpool's pursuit"));
-        assert_eq!(split_date_prefix("date night at Anfield"), (None, "date night at Anfield"));
+        assert_eq!(
+            split_date_prefix(" date 2024-06-18 Xabi"),
+            (Some("2024-06-18"), " Xabi")
+        );
+        assert_eq!(
+            split_date_prefix("Liverpool's pursuit"),
+            (None, "Liverpool's pursuit")
+        );
+        assert_eq!(
+            split_date_prefix("date night at Anfield"),
+            (None, "date night at Anfield")
+        );
     }
 }

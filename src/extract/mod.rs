@@ -30,7 +30,11 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// All kinds, in display order.
-    pub const ALL: [EntityKind; 3] = [EntityKind::Club, EntityKind::Person, EntityKind::Competition];
+    pub const ALL: [EntityKind; 3] = [
+        EntityKind::Club,
+        EntityKind::Person,
+        EntityKind::Competition,
+    ];
 
     /// The kind's name as used in facets, flags and JSON (`club`, `person`, `competition`).
     pub fn name(self) -> &'static str {

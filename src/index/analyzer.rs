@@ -34,7 +34,9 @@ pub fn keyword_analyzer() -> TextAnalyzer {
 /// Registers scout's analyzers on an index (needed after every create or open).
 pub fn register_analyzers(index: &Index) {
     index.tokenizers().register(NEWS_ANALYZER, news_analyzer());
-    index.tokenizers().register(KEYWORD_ANALYZER, keyword_analyzer());
+    index
+        .tokenizers()
+        .register(KEYWORD_ANALYZER, keyword_analyzer());
 }
 
 /// One analysed token: its term and its byte range in the source text.
@@ -65,7 +67,10 @@ pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<AnalyzedToken> {
 
 /// The analysed terms of a text, in order.
 pub fn analyze_terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    analyze(analyzer, text).into_iter().map(|t| t.term).collect()
+    analyze(analyzer, text)
+        .into_iter()
+        .map(|t| t.term)
+        .collect()
 }
 
 #[cfg(test)]

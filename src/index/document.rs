@@ -39,7 +39,10 @@ pub fn to_document(fields: &Fields, article: &Article, entities: &Entities) -> T
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);
     if let Some(date) = article.date {
-        doc.add_date(fields.date, DateTime::from_timestamp_secs(date.unix_seconds()));
+        doc.add_date(
+            fields.date,
+            DateTime::from_timestamp_secs(date.unix_seconds()),
+        );
     }
     if let Some(source) = &article.source {
         doc.add_text(fields.source, source);

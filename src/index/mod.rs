@@ -31,7 +31,9 @@ pub struct ScoutIndex {
 
 impl std::fmt::Debug for ScoutIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ScoutIndex").field("dir", &self.dir).finish()
+        f.debug_struct("ScoutIndex")
+            .field("dir", &self.dir)
+            .finish()
     }
 }
 

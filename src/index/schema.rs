@@ -1,8 +1,8 @@
 //! The index schema: every field name lives here and nowhere else.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions,
-    Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 
 /// Bumped whenever the schema or the analyzers change in a way that needs a reindex.

@@ -82,7 +82,10 @@ impl BuildSummary {
     pub fn skip_counts(&self) -> Vec<(&'static str, usize)> {
         let mut counts: Vec<(&'static str, usize)> = Vec::new();
         for skip in &self.skipped {
-            match counts.iter_mut().find(|(label, _)| *label == skip.reason.label()) {
+            match counts
+                .iter_mut()
+                .find(|(label, _)| *label == skip.reason.label())
+            {
                 Some((_, n)) => *n += 1,
                 None => counts.push((skip.reason.label(), 1)),
             }
@@ -142,7 +145,9 @@ fn effective_threads(requested: usize) -> usize {
     if requested > 0 {
         requested
     } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
     }
 }
 

@@ -39,7 +39,12 @@ pub fn print_results(
     )
 }
 
-fn print_hit(out: &mut dyn Write, hit: &Hit, rank: usize, emphasis: Emphasis) -> std::io::Result<()> {
+fn print_hit(
+    out: &mut dyn Write,
+    hit: &Hit,
+    rank: usize,
+    emphasis: Emphasis,
+) -> std::io::Result<()> {
     let date = hit.date.as_deref().unwrap_or("undated");
     writeln!(out, "{rank:>2}. {date:<10}  {}", hit.title)?;
     let origin = hit.source.as_deref().unwrap_or(&hit.path);
@@ -50,7 +55,13 @@ fn print_hit(out: &mut dyn Write, hit: &Hit, rank: usize, emphasis: Emphasis) ->
     let entities: Vec<String> = EntityKind::ALL
         .into_iter()
         .filter(|kind| !hit.entities.of_kind(*kind).is_empty())
-        .map(|kind| format!("{}: {}", plural(kind), hit.entities.of_kind(kind).join(", ")))
+        .map(|kind| {
+            format!(
+                "{}: {}",
+                plural(kind),
+                hit.entities.of_kind(kind).join(", ")
+            )
+        })
         .collect();
     if !entities.is_empty() {
         writeln!(out, "    {}", entities.join(" · "))?;

@@ -144,7 +144,11 @@ impl Searcher {
         })
     }
 
-    fn run(&self, node: Option<&Node>, request: &SearchRequest) -> Result<(Vec<Hit>, usize), SearchError> {
+    fn run(
+        &self,
+        node: Option<&Node>,
+        request: &SearchRequest,
+    ) -> Result<(Vec<Hit>, usize), SearchError> {
         let fields = &self.index.fields;
         let mut compiler = Compiler {
             fields,
@@ -159,7 +163,9 @@ impl Searcher {
             .search(
                 &compiled.query,
                 &(
-                    TopDocs::with_limit(limit).and_offset(request.offset).order_by_score(),
+                    TopDocs::with_limit(limit)
+                        .and_offset(request.offset)
+                        .order_by_score(),
                     Count,
                 ),
             )
@@ -167,8 +173,14 @@ impl Searcher {
         let mut analyzer = news_analyzer();
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address).context("cannot read a stored article")?;
-            let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_owned);
+            let doc: TantivyDocument = searcher
+                .doc(address)
+                .context("cannot read a stored article")?;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned)
+            };
             let body = text(fields.body).unwrap_or_default();
             let snippet = make_snippet(&mut analyzer, &body, &compiled.highlight);
             let date = doc
@@ -213,7 +225,9 @@ fn stored_entities(doc: &TantivyDocument, field: tantivy::schema::Field) -> Enti
     let mut entities = Entities::default();
     for value in doc.get_all(field) {
         // Stored facets are encoded with NUL between segments.
-        let Some(encoded) = value.as_facet() else { continue };
+        let Some(encoded) = value.as_facet() else {
+            continue;
+        };
         if let Some((kind, name)) = encoded.split_once('\0') {
             if let Some(kind) = EntityKind::from_name(kind) {
                 entities.of_kind_mut(kind).push(name.to_owned());

@@ -87,7 +87,7 @@ Crystal Palace | England | Crystal Palace FC; CPFC | Palace; the Eagles; Eagles 
 Everton | England | Everton FC | the Toffees; Toffees | fc-everton
 Fulham | England | Fulham FC | the Cottagers; Cottagers | fc-fulham
 Ipswich Town | England | Ipswich; Ipswich Town FC | the Tractor Boys; Tractor Boys |
-Leicester City | England | Leicester; Leicester City FC; LCFC | the Foxes; Foxes | leicester-city
+Leicester City | England | Leicester; Leicester City FC; LCFC | the Foxes; Foxes |
 Liverpool | England | Liverpool FC; Liverpool F.C.; LFC | the Reds; Reds | fc-liverpool
 Manchester City | England | Man City; Man. City; Manchester City FC; MCFC | City; the Citizens; Citizens; Cityzens; the Cityzens | manchester-city
 Manchester United | England | Man United; Man Utd; Man. Utd; Man. United; Manchester Utd; Manchester United FC; MUFC | United; the Red Devils; Red Devils | manchester-united
@@ -480,8 +480,8 @@ Russian Premier League | Russia | Russian Premier Liga | | RU1
 Russian Cup | Russia | | | RUP
 Russian Super Cup | Russia | | | RUSS
 Ukrainian Premier League | Ukraine | Ukrainian Premier Liga | | UKR1
-Ukrainian Cup | Ukraine | | | UKRP
-Ukrainian Super Cup | Ukraine | | | UKRS
+Ukrainian Cup | Ukraine | Ukraine Cup | | UKRP
+Ukrainian Super Cup | Ukraine | Ukraine Supercup; Ukrainian Supercup | | UKRS
 Danish Superliga | Denmark | Superligaen; 3F Superliga | Superliga | DK1
 Danish Cup | Denmark | DBU Pokalen; Sydbank Pokalen | | DKP
 Austrian Bundesliga | Austria | | |
@@ -493,9 +493,10 @@ Saudi King's Cup | Saudi Arabia | | King's Cup |
 MLS | United States | Major League Soccer; MLS Cup | |
 US Open Cup | United States | U.S. Open Cup; Lamar Hunt U.S. Open Cup | |
 Campeonato Brasileiro Série A | Brazil | Brasileirão; Brazilian Serie A; Brasileiro Série A | |
-Argentine Primera División | Argentina | Argentine Liga Profesional; Liga Profesional de Fútbol | |
+Argentine Primera División | Argentina | Argentine Liga Profesional; Liga Profesional de Fútbol; Argentine Superliga | |
 Liga MX | Mexico | | |
 A-League | Australia | A-League Men | |
+League of Ireland Premier Division | Ireland | League of Ireland; Irish Premier Division; Premier Division A | |
 """
 
 # ---------------------------------------------------------------------------------------------
@@ -671,6 +672,8 @@ Rodrygo | Real Madrid | Rodrygo Goes |
 Éder Militão | Real Madrid | |
 Endrick | Real Madrid | |
 Casemiro | Manchester United | |
+Rodri | Manchester City | Rodrigo Hernández |
+Hulk | Atlético Mineiro | Givanildo Vieira de Sousa | Hulk
 Alisson | Liverpool | Alisson Becker |
 Ederson | Fenerbahçe | Ederson Moraes |
 Fabinho | Al Ittihad | |
@@ -690,7 +693,7 @@ Savinho | Manchester City | |
 Estêvão | Chelsea | Estêvão Willian |
 Andrey Santos | Chelsea | |
 Thiago Silva | | |
-Gleison Bremer | Juventus | |
+Gleison Bremer | Juventus | Bremer |
 Roberto Firmino | Al Sadd | |
 Philippe Coutinho | Vasco da Gama | |
 Lautaro Martínez | Inter Milan | | Lautaro
@@ -1043,12 +1046,61 @@ COUNTRIES = {
 # whole name is one of these is dropped.  Filled from a review of the candidate aliases against
 # the project's news corpora (lower-case occurrences); see README.md.
 COMMON_WORDS = set("""
-@COMMON_WORDS@
+start hard show knockout sporting nice reading derby bill rose car union standard split
+strongest hearts junior rapid college racing revolution citizens signal crew tours diamond earthquakes trans
+forge gala bury naval barge sirens haka wits jazz horn capita cavalier municipal cavalry
+flora real city championship euros river lens brown victor hammers galaxy institute swans distillery
+coke enforcers blooming swallows destroyers ops brusque europa euro victoria aurora concordia montana pacific
+atlas saturn cosmos sigma sirius lynx pumas spartans ballers motown robinhood progreso resistencia libertas
+virtus excelsior avenir tempete progres mitre remo zeta moss frem fram bray grays sedan
+valence kerry hope glory grace faith star stars storm thunder lightning fire flames phoenix
+eagles lions tigers bears wolves hawks falcons sharks dolphins panthers jaguars rockets jets kings
+queens royals saints angels devils warriors titans giants knights pirates raiders united town
+athletic athletico rovers wanderers albion county dynamo dinamo lokomotiv spartak slavia sparta torpedo olympic
+olympique deportivo atletico inter internacional nacional universidad universitario juventud unión independiente alianza cerro liga
+club stade vitoria victory academy academica academia metalist   zvezda   olimpia
+olimpija olympia national central east west north south eastern western northern southern borough
+pride power energy unity liberty freedom independence republic republica patriots premier elite super mega
+golden silver green blue red white black yellow orange purple violet junior juniors senior
+seniors youth reserves boys girls lads men women cup league shield trophy trophee pokal
+copa coppa coupe taca kupa kubok supercup final finals sport sports sporting-club football soccer
+futbol futebol fussball calcio dragons ravens magpies robins swifts bees canaries seagulls foxes owls
+mark will grant long little young king price page bell hill wood stone rice
+cash baker walker
+schumacher tarzan feliz martha
 """.split())
+
+# Regions, states and big cities that are not the name of one club in English news.
+EXTRA_PLACES = """
+colorado montana pacific pernambuco tirol tyrol karnten carinthia brandenburg bavaria vienna wien munich london
+paris rome madrid milan turin naples lisbon moscow kyiv kiev athens istanbul ankara cairo riyadh
+jeddah dubai doha glasgow edinburgh manchester birmingham sheffield bristol nottingham
+miami texas california florida quebec ontario bahia minas rio berlin hamburg buenos aires montevideo
+santiago lima bogota caracas quito mexico tokyo seoul beijing shanghai sydney melbourne brisbane perth
+toronto vancouver montreal chicago boston atlanta seattle denver dallas houston philadelphia phoenix
+detroit cleveland baltimore pittsburgh portland orlando charlotte nashville cincinnati columbus austin
+jacksonville memphis tulsa fresno sacramento oakland oklahoma kansas utah ohio indiana virginia carolina
+cornwall yorkshire lancashire kent essex sussex surrey devon cumbria durham
+catalonia andalusia galicia basque navarra lombardy tuscany sicily sardinia piedmont corsica brittany
+normandy alsace provence flanders wallonia saxony bohemia moravia silesia transylvania anatolia
+""".split()
 
 # Multi-word aliases that are ordinary phrases in English text (checked the same way).
 COMMON_PHRASES = {p.strip() for p in """
-@COMMON_PHRASES@
+as far
+the strongest
+always ready
+eastern suburbs
+modern sport
+all boys
+roaring lions
+young boys
+the gas
+black cats
+professional league
+red star
+new york
+real madrid castilla
 """.strip().splitlines() if p.strip()}
 
 
@@ -1058,7 +1110,7 @@ COMMON_PHRASES = {p.strip() for p in """
 
 
 class Entity:
-    __slots__ = ("kind", "canonical", "context", "curated", "origin", "strong", "weak", "tm_ids", "rank")
+    __slots__ = ("kind", "canonical", "context", "curated", "origin", "strong", "weak", "tm_ids", "rank", "full", "ref")
 
     def __init__(self, kind: str, canonical: str, context: str = "", curated: bool = False, origin: str = ""):
         self.kind = kind
@@ -1066,10 +1118,14 @@ class Entity:
         self.context = context
         self.curated = curated
         self.origin = origin
-        self.strong: dict[str, str] = {}  # fold(alias) -> alias as written
-        self.weak: dict[str, str] = {}
+        # fold(alias) -> spellings as written (several only when they differ in letters such
+        # as ø/o or ß/ss that plain accent stripping keeps apart)
+        self.strong: dict[str, list[str]] = {}
+        self.weak: dict[str, list[str]] = {}
         self.tm_ids: list[str] = []
         self.rank = 0.0
+        self.full = canonical  # the name as the source writes it
+        self.ref: "Entity | None" = None  # a person's club
 
     def add(self, alias: str, strong: bool = True) -> None:
         alias = clean_alias(alias)
@@ -1077,14 +1133,20 @@ class Entity:
         if not k:
             return
         if strong:
-            self.weak.pop(k, None)
-            self.strong.setdefault(k, alias)
-        elif k not in self.strong:
-            self.weak.setdefault(k, alias)
+            spellings = self.strong.setdefault(k, [])
+            for sp in self.weak.pop(k, []):
+                _add_spelling(spellings, sp)
+        elif k in self.strong:
+            spellings = self.strong[k]
+        else:
+            spellings = self.weak.setdefault(k, [])
+        _add_spelling(spellings, alias)
 
     def demote(self, k: str) -> None:
         if k in self.strong:
-            self.weak.setdefault(k, self.strong.pop(k))
+            spellings = self.weak.setdefault(k, [])
+            for sp in self.strong.pop(k):
+                _add_spelling(spellings, sp)
 
     def drop(self, k: str) -> None:
         self.strong.pop(k, None)
@@ -1092,6 +1154,16 @@ class Entity:
 
     def keys(self) -> set[str]:
         return set(self.strong) | set(self.weak)
+
+
+def _basic_key(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.replace("\u2019", "'"))
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def _add_spelling(spellings: list[str], alias: str) -> None:
+    if all(_basic_key(x) != _basic_key(alias) for x in spellings):
+        spellings.append(alias)
 
 
 def clean_alias(s: str) -> str:
@@ -1412,7 +1484,7 @@ def is_media(k: str) -> bool:
     return k in MEDIA or "sky" in k.replace("-", " ").split()
 
 
-def classify_alias(alias: str, kind: str, names: "NameStats") -> str:
+def classify_alias(alias: str, kind: str, names: "NameStats", own: str = "") -> str:
     alias = clean_alias(alias)
     k = fold(alias)
     if not k or is_media(k):
@@ -1424,7 +1496,7 @@ def classify_alias(alias: str, kind: str, names: "NameStats") -> str:
         if alias in COMMON_ACRONYMS:
             return DROP
         if len(letters) <= 3:
-            return STRONG if alias in SAFE_CODES or kind == "club" else DROP
+            return STRONG if alias in SAFE_CODES else DROP
     elif len(letters) <= 3:
         return DROP
     toks = k.split()
@@ -1433,7 +1505,9 @@ def classify_alias(alias: str, kind: str, names: "NameStats") -> str:
     if len(toks) == 1:
         if k in COMMON_WORDS:
             return WEAK
-        if kind == "club" and (k in names.multi_city or k in names.first or k in names.last):
+        if kind == "club" and (k in names.first or k in names.last):
+            return WEAK
+        if kind == "club" and k in names.places and k != fold(own):
             return WEAK
         return STRONG
     if k in COMMON_PHRASES:
@@ -1445,7 +1519,7 @@ class NameStats:
     def __init__(self):
         self.first: set[str] = set()
         self.last: set[str] = set()
-        self.multi_city: set[str] = set()
+        self.places: set[str] = set()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1480,7 +1554,7 @@ def build(root: str) -> list[Entity]:
     # curated loose index, per country
     cur_loose: dict[tuple[str, str], set[Entity]] = defaultdict(set)
     for e in curated_clubs:
-        for a in [e.canonical, *e.strong.values()]:
+        for a in [e.canonical, *(x for v in e.strong.values() for x in v)]:
             cur_loose[(e.context, loose(a))].add(e)
 
     # ---------------- openfootball clubs
@@ -1492,7 +1566,9 @@ def build(root: str) -> list[Entity]:
         if not c.defunct and c.city:
             city_count[(c.country, fold(c.city))] += 1
     names = NameStats()
-    names.multi_city = {city for (_co, city), n in city_count.items() if n >= 2}
+    # every city that is home to a club: an alias that is only a city name is weak for a
+    # derived club (unless it is the club's own canonical name), and so is a one-word person name
+    names.places = {city for (_co, city) in city_count} | {fold(x) for x in EXTRA_PLACES}
 
     derived_cands: dict[int, list[str]] = {}
     absorbed = defaultdict(list)
@@ -1501,9 +1577,10 @@ def build(root: str) -> list[Entity]:
         if c.defunct:
             continue
         allnames = [c.name, *c.aliases]
-        hits = set()
-        for n in allnames:
-            hits |= cur_loose.get((c.country, loose(n)), set())
+        hits = set(cur_loose.get((c.country, loose(c.name)), set()))
+        if not hits:
+            for n in allnames:
+                hits |= cur_loose.get((c.country, loose(n)), set())
         if len(hits) == 1:
             e = next(iter(hits))
             absorbed[e.canonical].extend(a for a in allnames if fold(a) not in e.keys())
@@ -1513,6 +1590,7 @@ def build(root: str) -> list[Entity]:
             R("openfootball club matches several curated clubs, kept apart:", c.name,
               sorted(x.canonical for x in hits))
         e = Entity("club", derive_club_canonical(c.name), c.country, origin=c.file)
+        e.full = c.name
         derived_cands[id(e)] = allnames + [e.canonical]
         of_entity[id(c)] = e
         clubs.append(e)
@@ -1526,7 +1604,8 @@ def build(root: str) -> list[Entity]:
         for e in clubs:
             if country_filter and e.context != country_filter:
                 continue
-            names_ = [e.canonical, *e.strong.values(), *e.weak.values(), *derived_cands.get(id(e), [])]
+            names_ = [e.canonical, *(x for d in (e.strong, e.weak) for v in d.values() for x in v),
+                      *derived_cands.get(id(e), [])]
             for a in names_:
                 idx[loose(a)].add(e)
         return idx
@@ -1561,6 +1640,7 @@ def build(root: str) -> list[Entity]:
                 e = next(iter(hits))
             else:
                 e = Entity("club", derive_club_canonical(pretty), country, origin="transfermarkt-2022/clubs.csv")
+                e.full = pretty
                 derived_cands[id(e)] = [pretty, e.canonical]
                 clubs.append(e)
                 per_country_idx.pop(country, None)
@@ -1582,7 +1662,7 @@ def build(root: str) -> list[Entity]:
     def pkey(name: str) -> str:
         return re.sub(r"[^a-z0-9]", "", fold(name))
 
-    def add_person(name: str, context: str, priority: int, rank: float, origin: str):
+    def add_person(name: str, context: "Entity | None", priority: int, rank: float, origin: str):
         name = re.sub(r"\s+", " ", name).strip()
         if not name:
             return
@@ -1593,22 +1673,22 @@ def build(root: str) -> list[Entity]:
 
     # curated people
     curated_person_extra: dict[str, tuple[list[str], list[str]]] = {}
-    club_canon = {e.canonical for e in clubs}
+    club_by_canon = {e.canonical: e for e in clubs}
     for canon, ctx, strong, weak in parse_table(CURATED_PEOPLE, 4):
-        if ctx and ctx not in club_canon:
+        club = club_by_canon.get(ctx) if ctx else None
+        if ctx and club is None:
             R("curated person context is not a club canonical:", canon, ctx)
-            ctx = ""
         k = pkey(canon)
         if k in curated_person_extra:
             raise SystemExit(f"duplicate curated person {canon}")
         curated_person_extra[k] = (split_list(strong), split_list(weak))
-        add_person(canon, ctx, 4, 0.0, "curated")
+        add_person(canon, club, 4, 0.0, "curated")
 
     # EURO 2024 squads
     euro = read_csv(os.path.join(root, "euro2024", "euro2024_players.csv"))
     R.section("EURO 2024 squads")
     global_idx = club_index()
-    euro_club_cache: dict[str, str] = {}
+    euro_club_cache: dict[str, Entity | None] = {}
     unlinked = Counter()
     for r in euro:
         club = r["Club"].strip()
@@ -1622,7 +1702,7 @@ def build(root: str) -> list[Entity]:
                 # prefer a club playing where most squads' clubs play: drop the obscure ones
                 with_tm = [h for h in hits if h.tm_ids]
                 hits = set(with_tm) if len(with_tm) == 1 else hits
-            euro_club_cache[club] = next(iter(hits)).canonical if len(hits) == 1 else ""
+            euro_club_cache[club] = next(iter(hits)) if len(hits) == 1 else None
             if len(hits) != 1:
                 unlinked[f"{club} ({'ambiguous: ' + ', '.join(sorted(h.canonical for h in hits)) if hits else 'not found'})"] += 1
         try:
@@ -1638,7 +1718,7 @@ def build(root: str) -> list[Entity]:
     for r in tm_clubs:
         coach = (r.get("coach_name") or "").strip()
         if coach:
-            add_person(coach, tm_club_entity[r["club_id"]].canonical, 2, 0.0, "transfermarkt-2022/clubs.csv")
+            add_person(coach, tm_club_entity[r["club_id"]], 2, 0.0, "transfermarkt-2022/clubs.csv")
     players = read_csv(os.path.join(tm_dir, "players.csv"))
     junk = 0
     for r in players:
@@ -1651,10 +1731,18 @@ def build(root: str) -> list[Entity]:
             value = float(r.get("highest_market_value_in_gbp") or 0)
         except ValueError:
             value = 0.0
-        ctx = tm_club_entity[r["current_club_id"]].canonical if r["current_club_id"] in tm_club_entity else ""
+        ctx = tm_club_entity.get(r["current_club_id"])
         add_person(name, ctx, 1, value, "transfermarkt-2022/players.csv")
     R.section("transfermarkt players")
     R("players:", len(players), "junk names skipped:", junk)
+
+    # a curated person's alternative full names pull in the source rows written that way
+    for k, (strong_x, _w) in sorted(curated_person_extra.items()):
+        for alt in strong_x:
+            ak = pkey(alt)
+            if ak != k and ak in person_sources:
+                person_sources[k].extend(person_sources.pop(ak))
+                R("  merged source rows for", repr(alt), "into curated", repr(person_sources[k][0][2]))
 
     # name statistics (for single-word names and club aliases)
     first_c, last_c = Counter(), Counter()
@@ -1664,7 +1752,7 @@ def build(root: str) -> list[Entity]:
         if len(toks) >= 2:
             first_c[toks[0]] += 1
             last_c[toks[-1]] += 1
-    names.first = {t for t, n in first_c.items() if n >= 2}
+    names.first = {t for t, n in first_c.items() if n >= 1}
     names.last = {t for t, n in last_c.items() if n >= 1}
 
     germanic = {"Germany", "Austria", "Switzerland"}
@@ -1677,18 +1765,19 @@ def build(root: str) -> list[Entity]:
     persons: list[Entity] = []
     dropped_people = Counter()
     for k in sorted(person_sources):
-        srcs = sorted(person_sources[k], key=lambda s: (-s[0], -s[1], s[2]))
+        srcs = sorted(person_sources[k], key=lambda s: (-s[0], -s[1], s[2], s[4]))
         best = srcs[0]
         canon = best[2]
-        ctx = next((s[3] for s in srcs if s[3]), "")
+        ctx = next((s[3] for s in srcs if s[3] is not None), None)
         # a curated or EURO 2024 context beats an older transfermarkt one
-        top_ctx = [s[3] for s in srcs if s[0] == best[0] and s[3]]
+        top_ctx = [s[3] for s in srcs if s[0] == best[0] and s[3] is not None]
         if top_ctx:
             ctx = top_ctx[0]
         elif best[0] == 4:
-            ctx = ""  # curated with no club: do not inherit a stale 2022 club
+            ctx = None  # curated with no club: do not inherit a stale 2022 club
         curated = best[0] == 4
-        e = Entity("person", canon, ctx, curated=curated, origin=best[4])
+        e = Entity("person", canon, "", curated=curated, origin=best[4])
+        e.ref = ctx
         ck = fold(canon)
         single = len(ck.split()) == 1
         if not curated:
@@ -1715,7 +1804,8 @@ def build(root: str) -> list[Entity]:
         if not curated:
             for a in list(e.strong):
                 toks = a.split()
-                if len(toks) == 1 and (a in COMMON_WORDS or a in names.first or a in names.last):
+                if len(toks) == 1 and (a in COMMON_WORDS or a in names.first or a in names.last
+                                       or a in names.places or a in COUNTRIES):
                     e.demote(a)
                 elif len(toks) > 1 and a in COMMON_PHRASES:
                     e.demote(a)
@@ -1730,7 +1820,7 @@ def build(root: str) -> list[Entity]:
         if e.curated:
             continue
         for a in derived_cands.get(id(e), []):
-            cls = classify_alias(a, "club", names)
+            cls = classify_alias(a, "club", names, own=e.canonical)
             if cls == STRONG:
                 e.add(a, True)
             elif cls == WEAK:
@@ -1989,6 +2079,12 @@ def finalize(entities: list[Entity]) -> list[Entity]:
     if media_dropped:
         R("entities dropped as media outlets:", sorted(media_dropped))
 
+    # a derived club whose short name ended up weak is shown under its full source name
+    for e in out:
+        if e.kind == "club" and not e.curated and fold(e.canonical) not in e.strong \
+                and fold(e.full) in e.strong:
+            R(f"  club: canonical {e.canonical!r} is not a strong alias; using the full name {e.full!r}")
+            e.canonical = e.full
     # canonical names must be unique within a kind: keep the curated / best-known one
     by_canon: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     for e in out:
@@ -1997,16 +2093,20 @@ def finalize(entities: list[Entity]) -> list[Entity]:
         if len(es) < 2:
             continue
         es.sort(key=lambda e: (not e.curated, -len(e.tm_ids), -len(e.strong), e.context, e.origin))
+        taken = {fold(x.canonical) for x in out if x.kind == kind}
         for e in es[1:]:
             old = e.canonical
-            e.canonical = f"{old} ({e.context})" if e.context else f"{old} ({e.origin})"
+            if fold(e.full) not in taken:
+                e.canonical = e.full
+            else:
+                e.canonical = f"{old} ({e.context})" if e.context else f"{old} ({e.origin})"
+            taken.add(fold(e.canonical))
             R(f"  {kind}: duplicate canonical {old!r}; renamed to {e.canonical!r}")
-    # contexts must name a club in the file
-    club_names = {e.canonical for e in out if e.kind == "club"}
+    # a person's context is the canonical name of their club, as finally written
+    kept = {id(e) for e in out}
     for e in out:
-        if e.kind == "person" and e.context and e.context not in club_names:
-            R(f"  person {e.canonical!r}: context {e.context!r} is not a club; cleared")
-            e.context = ""
+        if e.kind == "person":
+            e.context = e.ref.canonical if e.ref is not None and id(e.ref) in kept else ""
     no_strong = Counter(e.kind for e in out if not e.strong)
     R("entities with weak aliases only (recognised only via the canonical elsewhere):", dict(sorted(no_strong.items())))
     return out
@@ -2023,10 +2123,13 @@ def sanitize(s: str) -> str:
     return re.sub(r"[\t|\r\n]+", " ", s).strip()
 
 
-def ordered_aliases(e: Entity, d: dict[str, str]) -> list[str]:
+def ordered_aliases(e: Entity, d: dict[str, list[str]]) -> list[str]:
     ck = fold(e.canonical)
-    keys = sorted(d, key=lambda k: (k != ck, k, d[k]))
-    return [sanitize(d[k]) for k in keys]
+    out = []
+    for k in sorted(d, key=lambda k: (k != ck, k)):
+        spellings = sorted(d[k], key=lambda x: (x != e.canonical, x))
+        out.extend(sanitize(x) for x in spellings)
+    return out
 
 
 HEADER = """\

@@ -75,7 +75,12 @@ impl Compiler<'_> {
         Ok(Compiled { query, highlight })
     }
 
-    fn node(&mut self, node: &Node, negated: bool, hl: &mut Highlight) -> Result<Box<dyn Query>, String> {
+    fn node(
+        &mut self,
+        node: &Node,
+        negated: bool,
+        hl: &mut Highlight,
+    ) -> Result<Box<dyn Query>, String> {
         Ok(match node {
             Node::Word(word) => self.text(word, 0, false, negated, hl),
             Node::Phrase { text, slop } => self.text(text, *slop, false, negated, hl),
@@ -96,7 +101,11 @@ impl Compiler<'_> {
                     .iter()
                     .map(|t| Term::from_field_text(self.fields.source, t))
                     .collect();
-                filter(phrase_or_term(terms, 0, IndexRecordOption::WithFreqsAndPositions))
+                filter(phrase_or_term(
+                    terms,
+                    0,
+                    IndexRecordOption::WithFreqsAndPositions,
+                ))
             }
             Node::Dates(range) => filter(self.date_range(*range)),
             Node::Not(inner) => Box::new(BooleanQuery::new(vec![
@@ -129,7 +138,14 @@ impl Compiler<'_> {
     }
 
     /// A word or phrase over title (boosted) and body, or the title alone.
-    fn text(&mut self, text: &str, slop: u32, title_only: bool, negated: bool, hl: &mut Highlight) -> Box<dyn Query> {
+    fn text(
+        &mut self,
+        text: &str,
+        slop: u32,
+        title_only: bool,
+        negated: bool,
+        hl: &mut Highlight,
+    ) -> Box<dyn Query> {
         let terms = analyze_terms(&mut self.news, text);
         if terms.is_empty() {
             return Box::new(EmptyQuery);
@@ -142,10 +158,14 @@ impl Compiler<'_> {
             }
         }
         let in_field = |field| {
-            let field_terms = terms.iter().map(|t| Term::from_field_text(field, t)).collect();
+            let field_terms = terms
+                .iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect();
             phrase_or_term(field_terms, slop, IndexRecordOption::WithFreqsAndPositions)
         };
-        let title: Box<dyn Query> = Box::new(BoostQuery::new(in_field(self.fields.title), TITLE_BOOST));
+        let title: Box<dyn Query> =
+            Box::new(BoostQuery::new(in_field(self.fields.title), TITLE_BOOST));
         if title_only {
             return title;
         }
@@ -159,7 +179,9 @@ impl Compiler<'_> {
         let day_start = |(y, m, d): (i32, u8, u8)| {
             crate::corpus::Date::from_ymd(y, m, d).map(|date| date.unix_seconds())
         };
-        let term = |secs: i64| Term::from_field_date(self.fields.date, DateTime::from_timestamp_secs(secs));
+        let term = |secs: i64| {
+            Term::from_field_date(self.fields.date, DateTime::from_timestamp_secs(secs))
+        };
         let lower = match range.start.and_then(day_start) {
             Some(secs) => Bound::Included(term(secs)),
             None => Bound::Unbounded,

@@ -1,0 +1,61 @@
+//! Robustness on the real corpora in `../shared/corpora` (skipped, loudly, when absent).
+
+use crate::common::{corpora, Workspace};
+
+#[test]
+fn the_noisy_corpus_indexes_every_line_with_a_body_and_reports_the_rest() {
+    let Some(corpora) = corpora() else { return };
+    let noisy = corpora.join("noisy-2022-2024.jsonl.gz");
+    let ws = Workspace::new();
+    let output = ws
+        .scout()
+        .args(["index", noisy.to_str().expect("utf-8 path")])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Lines without a body are skipped, so the job reports exit 1, not an error.
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+
+    // Count what the file holds, independently of scout.
+    let file = std::fs::File::open(&noisy).expect("open");
+    let text = std::io::read_to_string(flate2::read::GzDecoder::new(file)).expect("gunzip");
+    let (mut with_body, mut without, mut bad_dates) = (0, 0, 0);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let value: serde_json::Value =
+            serde_json::from_str(line).expect("the noisy lines are JSON");
+        match value["body"].as_str().map(str::trim) {
+            Some(body) if !body.is_empty() => with_body += 1,
+            _ => without += 1,
+        }
+        if let Some(date) = value["date"].as_str() {
+            let looks_valid =
+                date.len() >= 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-';
+            if !looks_valid
+                && !date.trim().is_empty()
+                && value["body"].as_str().is_some_and(|b| !b.trim().is_empty())
+            {
+                bad_dates += 1;
+            }
+        }
+    }
+    assert!(
+        with_body > 4800 && bad_dates > 100,
+        "{with_body} {bad_dates}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "indexed {with_body} articles, skipped {without} ({without} empty body)"
+        )),
+        "{stderr}"
+    );
+    let date_warnings = stderr
+        .lines()
+        .filter(|l| l.contains("cannot parse date"))
+        .count();
+    assert_eq!(date_warnings, bad_dates);
+    assert!(stderr.lines().all(|l| !l.contains("panicked")));
+
+    // Still searchable, including the mis-decoded text.
+    let results = ws.search_json(&["Barcelona"]);
+    assert!(results.total_hits > 50, "{}", results.total_hits);
+}

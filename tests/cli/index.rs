@@ -1,0 +1,189 @@
+//! `scout index`: formats, date rules, directory walking, upserts, bad input.
+
+use crate::common::{gzip, Workspace};
+use predicates::str::contains;
+
+#[test]
+fn plain_text_with_and_without_a_date_prefix() {
+    let ws = Workspace::new();
+    ws.write(
+        "in/dated.txt",
+        " date 2024-06-18 Headline one here. The body follows.\n\nMore.",
+    );
+    ws.write("in/undated.txt", "Second headline! Body two.");
+    ws.index(&["in"]);
+    let dated = &ws.search_json(&["headline", "one"]).hits[0];
+    assert_eq!(
+        (dated.id.as_str(), dated.date.as_deref()),
+        ("dated", Some("2024-06-18"))
+    );
+    assert_eq!(dated.title, "Headline one here.");
+    let undated = &ws.search_json(&["second"]).hits[0];
+    assert_eq!(
+        (undated.title.as_str(), undated.date.as_deref()),
+        ("Second headline!", None)
+    );
+}
+
+#[test]
+fn a_bad_date_prefix_is_a_warning_and_the_article_is_kept_undated() {
+    let ws = Workspace::new();
+    ws.write("in/odd.txt", " date 2024-02-31 Impossible day. Body.");
+    let stderr = ws.index(&["in"]);
+    assert!(
+        stderr.contains("odd.txt") && stderr.contains("cannot parse date \"2024-02-31\""),
+        "{stderr}"
+    );
+    assert_eq!(ws.search_json(&["impossible"]).hits[0].date, None);
+}
+
+#[test]
+fn json_lines_plain_and_gzipped_with_the_date_rules() {
+    let ws = Workspace::new();
+    let feed = concat!(
+        r#"{"id":"d1","title":"Day format","date":"2023-05-01","body":"Alpha text.","url":"https://x/1","source":"Paper"}"#,
+        "\n",
+        r#"{"id":"d2","title":"RFC format","date":"2023-05-01T23:30:00-02:00","body":"Alpha again."}"#,
+        "\n",
+        r#"{"id":"d3","title":"Relative","date":"2 days ago","body":"Alpha three."}"#,
+        "\n",
+        r#"{"id":"d4","title":"Null date","date":null,"body":"Alpha four.","extra":{"ignored":true}}"#,
+        "\n",
+    );
+    ws.write("feed.jsonl", feed);
+    ws.write(
+        "more/feed2.jsonl.gz",
+        gzip(br#"{"id":"g1","body":"Gamma from gzip. Second sentence."}"#),
+    );
+    let stderr = ws.index(&["feed.jsonl", "more"]);
+    assert!(
+        stderr.contains("feed.jsonl line 3") && stderr.contains("\"2 days ago\""),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("line 4"),
+        "null dates are not warned about: {stderr}"
+    );
+    assert!(stderr.contains("indexed 5 articles"), "{stderr}");
+
+    let results = ws.search_json(&["alpha", "-n", "10"]);
+    let date_of = |id: &str| {
+        results
+            .hits
+            .iter()
+            .find(|h| h.id == id)
+            .map(|h| h.date.clone())
+    };
+    assert_eq!(date_of("d1"), Some(Some("2023-05-01".into())));
+    assert_eq!(
+        date_of("d2"),
+        Some(Some("2023-05-02".into())),
+        "RFC 3339 is normalised to UTC"
+    );
+    assert_eq!(date_of("d3"), Some(None));
+    assert_eq!(date_of("d4"), Some(None));
+    let d1 = results.hits.iter().find(|h| h.id == "d1").expect("d1");
+    assert_eq!(
+        (d1.source.as_deref(), d1.url.as_deref()),
+        (Some("Paper"), Some("https://x/1"))
+    );
+
+    let gz = &ws.search_json(&["gamma"]).hits[0];
+    assert_eq!(
+        (gz.id.as_str(), gz.title.as_str()),
+        ("g1", "Gamma from gzip.")
+    );
+}
+
+#[test]
+fn broken_lines_are_reported_and_the_rest_indexed() {
+    let ws = Workspace::new();
+    let feed = "{\"id\":\"ok1\",\"body\":\"Fine article.\"}\n{not json\n\n{\"id\":\"nobody\",\"title\":\"x\"}\n[1]\n{\"id\":\"ok2\",\"body\":\"Fine too.\"}\n";
+    ws.write("feed.jsonl", feed);
+    ws.scout()
+        .args(["index", "feed.jsonl"])
+        .assert()
+        .code(1)
+        .stderr(contains("feed.jsonl line 2: skipped, invalid JSON"))
+        .stderr(contains("feed.jsonl line 4: skipped, empty body"))
+        .stderr(contains("feed.jsonl line 5: skipped, invalid JSON"))
+        .stderr(contains(
+            "indexed 2 articles, skipped 3 (1 empty body, 2 invalid JSON)",
+        ));
+    assert_eq!(ws.search_json(&["fine"]).total_hits, 2);
+}
+
+#[test]
+fn directories_are_walked_recursively_in_sorted_order() {
+    let ws = Workspace::new();
+    ws.write("tree/b/deep/x.txt", "Walking article one.");
+    ws.write("tree/a.txt", "Walking article two.");
+    ws.write("tree/notes.md", "Walking notes are not articles.");
+    ws.write(
+        "tree/c.jsonl",
+        "{\"id\":\"j\",\"body\":\"Walking article three.\"}\n",
+    );
+    let stderr = ws.index(&["tree"]);
+    assert!(stderr.contains("indexed 3 articles"), "{stderr}");
+    let mut ids = ws.ids(&["walking"]);
+    ids.sort();
+    assert_eq!(ids, ["a", "j", "x"]);
+}
+
+#[test]
+fn reindexing_the_same_input_does_not_duplicate_and_edits_replace() {
+    let ws = Workspace::with_seeds();
+    ws.index(&[]);
+    ws.index(&[]);
+    assert_eq!(ws.search_json(&["Liverpool"]).total_hits, 5);
+    ws.write(
+        "seeds/003_044ef6ceecc6e72e.txt",
+        " date 2023-07-09 Rewritten about Zwolle.",
+    );
+    ws.index(&[]);
+    assert_eq!(ws.search_json(&["Liverpool"]).total_hits, 4);
+    assert_eq!(ws.ids(&["Zwolle"]), ["003_044ef6ceecc6e72e"]);
+}
+
+#[test]
+fn a_missing_input_path_is_an_error_naming_it() {
+    let ws = Workspace::new();
+    ws.scout()
+        .args(["index", "no-such-dir"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot read no-such-dir"));
+}
+
+#[test]
+fn binary_and_empty_files_are_skipped_with_reasons() {
+    let ws = Workspace::new();
+    ws.write("in/good.txt", "A good article.");
+    ws.write("in/binary.txt", b"\x00\x01\x02binary");
+    ws.write("in/empty.txt", "   \n");
+    ws.scout()
+        .args(["index", "in"])
+        .assert()
+        .code(1)
+        .stderr(contains("binary.txt: skipped, binary file"))
+        .stderr(contains("empty.txt: skipped, empty body"))
+        .stderr(contains("indexed 1 articles"));
+}
+
+#[test]
+fn invalid_utf8_is_repaired_with_a_warning() {
+    let ws = Workspace::new();
+    ws.write("in/latin1.txt", b"Caf\xe9 owner signs for Brentford.");
+    let stderr = ws.index(&["in"]);
+    assert!(
+        stderr.contains("latin1.txt: invalid UTF-8 repaired"),
+        "{stderr}"
+    );
+    assert_eq!(ws.ids(&["Brentford"]), ["latin1"]);
+}
+
+#[test]
+fn the_cli_definition_is_consistent() {
+    use clap::CommandFactory;
+    scout::cli::Cli::command().debug_assert();
+}

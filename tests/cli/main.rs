@@ -1,0 +1,7 @@
+//! Integration tests: the `scout` binary driven the way a user runs it, each test in its
+//! own temporary directory.
+
+mod common;
+mod corpora;
+mod index;
+mod search;
