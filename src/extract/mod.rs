@@ -2,6 +2,10 @@
 //!
 //! Clubs, people and competitions, each under one canonical name.
 
+pub mod fold;
+pub mod gazetteer;
+mod recognize;
+
 use crate::corpus::Article;
 use serde::{Deserialize, Serialize};
 
@@ -83,7 +87,11 @@ impl Entities {
     }
 }
 
-/// Finds the entities an article names.
-pub fn extract(_article: &Article) -> Entities {
-    Entities::default()
+/// Finds the entities an article names (headline and body), with the shipped gazetteer.
+pub fn extract(article: &Article) -> Entities {
+    let mut text = String::with_capacity(article.title.len() + article.body.len() + 2);
+    text.push_str(&article.title);
+    text.push_str("\n\n");
+    text.push_str(&article.body);
+    recognize::recognize(gazetteer::gazetteer(), &text)
 }
