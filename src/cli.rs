@@ -1,7 +1,24 @@
 //! The command line: clap definitions. Doc comments here are the help text.
 
+use crate::search::query::parse::{parse_day_bounds, DateRange};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+fn parse_since(text: &str) -> Result<DateRange, String> {
+    let (start, _) = parse_day_bounds(text)?;
+    Ok(DateRange {
+        start: Some(start),
+        end: None,
+    })
+}
+
+fn parse_until(text: &str) -> Result<DateRange, String> {
+    let (_, end) = parse_day_bounds(text)?;
+    Ok(DateRange {
+        start: None,
+        end: Some(end),
+    })
+}
 
 /// scout: full-text search for football news.
 #[derive(Debug, Parser)]
@@ -23,6 +40,35 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index and print the best articles.
     Search(SearchArgs),
+    /// List the index's clubs, people and competitions by number of articles.
+    Entities(EntitiesArgs),
+}
+
+/// Arguments of `scout entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Only this kind of entity
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+
+    /// How many of each kind
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+    pub top: u32,
+
+    /// Print JSON: {"club": [{"name": .., "count": ..}], "person": [..], "competition": [..]}
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// An entity kind on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// Clubs and national teams.
+    Club,
+    /// People.
+    Person,
+    /// Leagues, cups and tournaments.
+    Competition,
 }
 
 /// Arguments of `scout index`.
@@ -57,9 +103,34 @@ pub enum ColorChoice {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The query: words (all must match), "exact phrases", -excluded, OR, (groups),
-    /// title:, source:, date:YYYY-MM-DD..YYYY-MM-DD
-    #[arg(value_name = "QUERY", required = true)]
+    /// title:, club:, person:, competition:, source:, date:YYYY-MM-DD..YYYY-MM-DD.
+    /// May be empty when filters are given.
+    #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
+
+    /// Only articles about this club (alias or accent-free spelling accepted; repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub club: Vec<String>,
+
+    /// Only articles about this person (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+
+    /// Only articles about this competition (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub competition: Vec<String>,
+
+    /// Only articles published on or after this day (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE", value_parser = parse_since)]
+    pub since: Option<DateRange>,
+
+    /// Only articles published on or before this day (YYYY-MM-DD, YYYY-MM or YYYY)
+    #[arg(long, value_name = "DATE", value_parser = parse_until)]
+    pub until: Option<DateRange>,
+
+    /// Also list the top clubs, people and competitions among all hits, with counts
+    #[arg(long)]
+    pub facets: bool,
 
     /// Number of results
     #[arg(short = 'n', long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10000))]

@@ -2,6 +2,7 @@
 //!
 //! This is the only layer (with `main`) that prints, uses clap types or touches the terminal.
 
+mod entities;
 mod index;
 mod reporter;
 mod search;
@@ -64,6 +65,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Index(args) => index::run(&location, args),
         Command::Search(args) => search::run(&location, args),
+        Command::Entities(args) => entities::run(&location, args),
     }
 }
 

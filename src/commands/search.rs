@@ -6,6 +6,7 @@ use crate::cli::{ColorChoice, SearchArgs};
 use crate::index::writer::BuildOptions;
 use crate::index::{index_exists, open_index};
 use crate::output::{human, json, Emphasis};
+use crate::search::query::Node;
 use crate::search::{SearchRequest, Searcher};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -15,12 +16,7 @@ pub fn run(location: &IndexLocation, args: SearchArgs) -> anyhow::Result<Outcome
     ensure_default_index(location)?;
     let index = open_index(&location.dir)?;
     let searcher = Searcher::new(index)?;
-    let request = SearchRequest {
-        query: args.query.join(" "),
-        filters: Vec::new(),
-        limit: args.limit as usize,
-        offset: 0,
-    };
+    let request = request_from_args(&args)?;
     let results = searcher.search(&request)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -32,12 +28,44 @@ pub fn run(location: &IndexLocation, args: SearchArgs) -> anyhow::Result<Outcome
     }
     out.flush()?;
     if results.hits.is_empty() && !args.json {
-        eprintln!("scout: no article matches {:?}", request.query);
+        eprintln!(
+            "scout: no article matches {}",
+            describe(&args, &request.query)
+        );
     }
     Ok(if results.hits.is_empty() {
         Outcome::NothingFound
     } else {
         Outcome::Success
+    })
+}
+
+/// Turns the command-line arguments into a search request (flags become filters).
+fn request_from_args(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
+    let mut filters = Vec::new();
+    for (kind, names) in [
+        ("club", &args.club),
+        ("person", &args.person),
+        ("competition", &args.competition),
+    ] {
+        for name in names {
+            filters.push(Node::Entity {
+                kind: kind.to_owned(),
+                name: name.clone(),
+            });
+        }
+    }
+    filters.extend(args.since.into_iter().chain(args.until).map(Node::Dates));
+    let query = args.query.join(" ");
+    if query.trim().is_empty() && filters.is_empty() {
+        anyhow::bail!("give a query, or filters such as --club NAME (see scout search --help)");
+    }
+    Ok(SearchRequest {
+        query,
+        filters,
+        limit: args.limit as usize,
+        offset: 0,
+        facets: args.facets,
     })
 }
 
@@ -68,4 +96,20 @@ fn emphasis_for(choice: ColorChoice, is_terminal: bool) -> Emphasis {
         ColorChoice::Auto if is_terminal && !no_color => Emphasis::Bold,
         ColorChoice::Auto => Emphasis::Plain,
     }
+}
+
+/// The query and filters in words, for messages.
+fn describe(args: &SearchArgs, query: &str) -> String {
+    let mut parts = Vec::new();
+    if !query.trim().is_empty() {
+        parts.push(format!("{query:?}"));
+    }
+    for (flag, names) in [
+        ("--club", &args.club),
+        ("--person", &args.person),
+        ("--competition", &args.competition),
+    ] {
+        parts.extend(names.iter().map(|n| format!("{flag} {n:?}")));
+    }
+    parts.join(" ")
 }

@@ -109,10 +109,14 @@ impl Gazetteer {
                     })
                     .unwrap_or_default()
             };
+            // The canonical name is a strong alias unless the data lists it as weak
+            // (a one-word name that is also a common first name, say).
+            let weak_aliases = split(3);
             let strong = std::iter::once(canonical)
                 .chain(split(2))
+                .filter(|a| !weak_aliases.contains(a))
                 .map(|a| (a, true));
-            let weak = split(3).into_iter().map(|a| (a, false));
+            let weak = weak_aliases.iter().copied().map(|a| (a, false));
             for (alias, is_strong) in strong.chain(weak) {
                 let folded = fold(alias);
                 if folded.len() < 2 {

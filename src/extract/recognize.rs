@@ -159,6 +159,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
     let mut accepted: BTreeSet<u32> = BTreeSet::new();
     let mut consumed: Vec<(usize, usize)> = Vec::new();
     let mut ambiguous: Vec<&[Target]> = Vec::new();
+    let mut weak: Vec<(usize, usize, &[Target])> = Vec::new();
     for (start, end, targets) in &matches {
         let strong: Vec<&Target> = targets.iter().filter(|t| t.strong).collect();
         match strong.as_slice() {
@@ -166,7 +167,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
                 accepted.insert(only.entry);
                 consumed.push((*start, *end));
             }
-            [] => consumed.push((*start, *end)), // weak: decided below
+            [] => weak.push((*start, *end, *targets)),
             _ => {
                 ambiguous.push(targets);
                 consumed.push((*start, *end));
@@ -194,6 +195,13 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
         }
     }
 
+    // Weak aliases ("the Reds") only mention entities the article names strongly.
+    for (start, end, targets) in weak {
+        if targets.iter().any(|t| accepted.contains(&t.entry)) {
+            consumed.push((start, end));
+        }
+    }
+
     let mut entities = Entities::default();
     let mut persons: Vec<String> = Vec::new();
     for id in &accepted {
@@ -218,6 +226,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
             || !is_capitalised(w.text)
             || !gazetteer.first_names.contains(&folded_word)
             || w.possessive
+            || is_photo_credit(&text[..w.start])
         {
             i += 1;
             continue;
@@ -301,6 +310,29 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
         names.dedup();
     }
     entities
+}
+
+/// True when the text before a name ends in a photo credit ("Photo by "): credits name
+/// photographers, not what the article is about.
+fn is_photo_credit(before: &str) -> bool {
+    let start = before.len().saturating_sub(24);
+    let start = (start..before.len())
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(before.len());
+    let tail = fold(&before[start..]);
+    let tail = tail.trim_end();
+    [
+        "photo by",
+        "picture by",
+        "image by",
+        "photograph by",
+        "photos by",
+        "pictures by",
+        "credit:",
+        "photo:",
+    ]
+    .iter()
+    .any(|cue| tail.ends_with(cue))
 }
 
 /// A word that can be part of a person's name: not a month, weekday, place, outlet,
@@ -517,6 +549,7 @@ mod tests {
             people("Photo by Getty Images. Luke Chambers joined."),
             ["Luke Chambers"]
         );
+        assert!(people("Photo by Luke Walker/Getty Images").is_empty());
         assert!(people("Florian Sky Sports reported in March.").is_empty());
     }
 

@@ -5,6 +5,7 @@
 
 pub mod analyzer;
 pub mod document;
+pub mod lexicon;
 pub mod schema;
 pub mod writer;
 

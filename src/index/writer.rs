@@ -6,6 +6,7 @@
 //! Articles are upserted by id. Nothing here prints: progress goes through [`Reporter`].
 
 use super::document::to_document;
+use super::lexicon::{count_entities, write_lexicon};
 use super::ScoutIndex;
 use crate::corpus::{self, collect_files, read_records, ParsedArticle, RawRecord, Skip, Warning};
 use crate::extract::extract;
@@ -213,6 +214,7 @@ pub fn build(
     writer
         .wait_merging_threads()
         .context("cannot finish merging index segments")?;
+    refresh_lexicon(index)?;
     record_sources(index, paths)?;
     summary.input_bytes = bytes_read.load(Ordering::Relaxed);
     summary.elapsed = started.elapsed();
@@ -267,6 +269,18 @@ fn add_batch(
         }
     }
     Ok(())
+}
+
+/// Rewrites the entity lexicon from the committed index.
+pub fn refresh_lexicon(index: &ScoutIndex) -> anyhow::Result<()> {
+    let reader = index
+        .index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+        .context("cannot read the index back")?;
+    let entities = count_entities(&reader.searcher()).context("cannot count entities")?;
+    write_lexicon(&index.dir, &entities)
 }
 
 /// Remembers the paths an index was built from (for `scout reindex`).

@@ -10,7 +10,7 @@
 use super::Emphasis;
 use crate::extract::EntityKind;
 use crate::search::snippet::Snippet;
-use crate::search::{Hit, SearchResults};
+use crate::search::{FacetCounts, Hit, NameCount, SearchResults};
 use std::io::Write;
 
 /// Writes ranked results; `first_rank` is the rank of the first hit (for paging).
@@ -29,6 +29,11 @@ pub fn print_results(
     }
     for (i, hit) in results.hits.iter().enumerate() {
         print_hit(out, hit, first_rank + i, emphasis)?;
+    }
+    if let Some(facets) = &results.facets {
+        writeln!(out, "Top entities among all {} hits:", results.total_hits)?;
+        print_facets(out, facets, &EntityKind::ALL)?;
+        writeln!(out)?;
     }
     let shown = results.hits.len();
     writeln!(
@@ -67,6 +72,30 @@ fn print_hit(
         writeln!(out, "    {}", entities.join(" · "))?;
     }
     writeln!(out)
+}
+
+/// Prints entity counts, one kind after another: `  12  Bayer Leverkusen`.
+pub fn print_facets(
+    out: &mut dyn Write,
+    facets: &FacetCounts,
+    kinds: &[EntityKind],
+) -> std::io::Result<()> {
+    for kind in kinds {
+        let counts = facets.of_kind(*kind);
+        if counts.is_empty() {
+            continue;
+        }
+        writeln!(out, "{}:", plural(*kind))?;
+        let width = counts
+            .iter()
+            .map(|c| c.count.to_string().len())
+            .max()
+            .unwrap_or(1);
+        for NameCount { name, count } in counts {
+            writeln!(out, "  {count:>width$}  {name}")?;
+        }
+    }
+    Ok(())
 }
 
 fn plural(kind: EntityKind) -> &'static str {

@@ -69,7 +69,7 @@ def has_non_decomposable(s: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
-# Curated clubs: the ~250 most newsworthy clubs.  Quality over quantity.
+# Curated clubs: about 300 newsworthy clubs.  Quality over quantity.
 #   canonical | country | strong aliases (;) | weak aliases (;) | transfermarkt slugs (;)
 # The canonical name is always a strong alias unless it is listed among the weak ones.
 # Weak aliases only count when the same entity is also named strongly in the article.
@@ -136,7 +136,7 @@ Wrexham | Wales | Wrexham AFC; Wrexham A.F.C. | the Red Dragons |
 Celtic | Scotland | Celtic FC; Glasgow Celtic; Celtic Glasgow | the Hoops; the Bhoys; Bhoys | celtic-glasgow
 Rangers | Scotland | Rangers FC; Rangers F.C.; Glasgow Rangers | the Gers; Gers; the Light Blues | glasgow-rangers
 Aberdeen | Scotland | Aberdeen FC | the Dons; Dons | aberdeen-fc
-Hearts | Scotland | Heart of Midlothian; Heart of Midlothian FC | Hearts; the Jambos; Jambos | heart-of-midlothian-fc
+Hearts | Scotland | Heart of Midlothian; Heart of Midlothian FC | the Jambos; Jambos | heart-of-midlothian-fc
 Hibernian | Scotland | Hibs; Hibernian FC | the Hibees; Hibees | hibernian-fc
 Kilmarnock | Scotland | Kilmarnock FC | Killie | kilmarnock-fc
 Motherwell | Scotland | Motherwell FC | the Steelmen | motherwell-fc
@@ -148,25 +148,25 @@ Ross County | Scotland | Ross County FC | the Staggies | ross-county-fc
 Livingston | Scotland | Livingston FC | Livi | livingston-fc
 # ---- Germany
 Bayern Munich | Germany | Bayern; FC Bayern; Bayern München; FC Bayern München; FC Bayern Munich; Bayern Muenchen; FC Bayern Muenchen | the Bavarians; Bavarians | fc-bayern-munchen
-Borussia Dortmund | Germany | Dortmund; BVB; BV Borussia 09 Dortmund | die Schwarzgelben | borussia-dortmund
+Borussia Dortmund | Germany | Dortmund; BVB; BV Borussia 09 Dortmund | Schwarzgelben | borussia-dortmund
 Bayer Leverkusen | Germany | Leverkusen; Bayer 04 Leverkusen; Bayer 04; Werkself; TSV Bayer 04 Leverkusen | Bayer | bayer-04-leverkusen
-RB Leipzig | Germany | Leipzig; RasenBallsport Leipzig | die Roten Bullen | rasenballsport-leipzig
+RB Leipzig | Germany | Leipzig; RasenBallsport Leipzig | Roten Bullen | rasenballsport-leipzig
 VfB Stuttgart | Germany | Stuttgart; VfB Stuttgart 1893 | VfB | vfb-stuttgart
 Eintracht Frankfurt | Germany | Frankfurt; SG Eintracht Frankfurt | Eintracht | eintracht-frankfurt
-1. FC Köln | Germany | Köln; Koeln; Cologne; FC Köln; FC Koeln; FC Cologne; 1. FC Koeln; 1 FC Köln; 1.FC Köln; 1. FC Cologne | die Geissböcke | 1-fc-koln
-Borussia Mönchengladbach | Germany | Mönchengladbach; Moenchengladbach; Gladbach; Borussia Moenchengladbach; Borussia M'gladbach; VfL Borussia Mönchengladbach; M'gladbach | the Foals; die Fohlen | borussia-monchengladbach
-VfL Wolfsburg | Germany | Wolfsburg | die Wölfe | vfl-wolfsburg
+1. FC Köln | Germany | Köln; Koeln; Cologne; FC Köln; FC Koeln; FC Cologne; 1. FC Koeln; 1 FC Köln; 1.FC Köln; 1. FC Cologne | Geissböcke | 1-fc-koln
+Borussia Mönchengladbach | Germany | Mönchengladbach; Moenchengladbach; Gladbach; Borussia Moenchengladbach; Borussia M'gladbach; VfL Borussia Mönchengladbach; M'gladbach | the Foals; Fohlen | borussia-monchengladbach
+VfL Wolfsburg | Germany | Wolfsburg | Wölfe | vfl-wolfsburg
 Werder Bremen | Germany | Werder; Bremen; SV Werder Bremen | | sv-werder-bremen
 SC Freiburg | Germany | Freiburg; Sport-Club Freiburg | | sc-freiburg
 Hoffenheim | Germany | TSG Hoffenheim; TSG 1899 Hoffenheim; 1899 Hoffenheim | | tsg-1899-hoffenheim
-Union Berlin | Germany | 1. FC Union Berlin; FC Union Berlin; 1.FC Union Berlin | Union; die Eisernen | 1-fc-union-berlin
+Union Berlin | Germany | 1. FC Union Berlin; FC Union Berlin; 1.FC Union Berlin | Union; Eisernen | 1-fc-union-berlin
 Mainz 05 | Germany | Mainz; 1. FSV Mainz 05; FSV Mainz 05; FSV Mainz; 1.FSV Mainz 05 | | 1-fsv-mainz-05
 FC Augsburg | Germany | Augsburg | | fc-augsburg
 VfL Bochum | Germany | Bochum; VfL Bochum 1848 | | vfl-bochum
 1. FC Heidenheim | Germany | Heidenheim; FC Heidenheim; 1. FC Heidenheim 1846 | |
 St. Pauli | Germany | FC St. Pauli; FC St Pauli; St Pauli | |
 Holstein Kiel | Germany | Kiel; KSV Holstein | Holstein |
-Schalke 04 | Germany | Schalke; FC Schalke 04; FC Schalke | die Königsblauen; Royal Blues | fc-schalke-04
+Schalke 04 | Germany | Schalke; FC Schalke 04; FC Schalke | Königsblauen; Royal Blues | fc-schalke-04
 Hamburger SV | Germany | Hamburg SV; HSV | Hamburg | hamburger-sv
 Hertha BSC | Germany | Hertha Berlin; Hertha; Hertha BSC Berlin | | hertha-bsc
 SV Darmstadt 98 | Germany | Darmstadt; Darmstadt 98 | the Lilies | sv-darmstadt-98
@@ -183,7 +183,7 @@ Real Madrid | Spain | Real Madrid CF; Real Madrid C.F.; Los Blancos | Real; Madr
 Barcelona | Spain | FC Barcelona; F.C. Barcelona; Barca; Barça | the Catalans; Blaugrana; the Blaugrana; Culers | fc-barcelona
 Atlético Madrid | Spain | Atlético de Madrid; Club Atlético de Madrid; Atlético; Atleti; Atl. Madrid; Atl Madrid | Rojiblancos; Los Rojiblancos; Colchoneros | atletico-madrid
 Sevilla | Spain | Sevilla FC; Sevilla F.C. | | fc-sevilla
-Real Betis | Spain | Betis; Real Betis Balompié | los Verdiblancos | real-betis-sevilla
+Real Betis | Spain | Betis; Real Betis Balompié | Los Verdiblancos | real-betis-sevilla
 Real Sociedad | Spain | Real Sociedad de Fútbol; Real Sociedad San Sebastian | La Real; Txuri-urdin | real-sociedad-san-sebastian
 Athletic Bilbao | Spain | Athletic Club; Athletic Club Bilbao; Athletic Club de Bilbao | Bilbao; Los Leones | athletic-bilbao
 Villarreal | Spain | Villarreal CF; Villarreal C.F. | the Yellow Submarine; Yellow Submarine | fc-villarreal
@@ -211,7 +211,7 @@ Sporting Gijón | Spain | Sporting de Gijón; Real Sporting de Gijón | | sporti
 Real Oviedo | Spain | Oviedo | |
 Eibar | Spain | SD Eibar | | sd-eibar
 # ---- Italy
-Inter Milan | Italy | Internazionale; FC Internazionale; FC Internazionale Milano; Internazionale Milano; Inter Milano | Inter; the Nerazzurri; Nerazzurri | inter-mailand
+Inter Milan | Italy | Internazionale; FC Internazionale; FC Internazionale Milano; Internazionale Milano; Inter Milano | Inter; FC Inter; the Nerazzurri; Nerazzurri | inter-mailand
 AC Milan | Italy | A.C. Milan; AC Milano; Milan AC | Milan; the Rossoneri; Rossoneri | ac-mailand
 Juventus | Italy | Juve; Juventus FC; Juventus F.C.; Juventus Turin | the Bianconeri; Bianconeri; the Old Lady; Old Lady | juventus-turin
 Napoli | Italy | SSC Napoli; S.S.C. Napoli | the Partenopei; Partenopei | ssc-neapel
@@ -231,18 +231,18 @@ Cagliari | Italy | Cagliari Calcio | | cagliari-calcio
 Hellas Verona | Italy | Verona; Hellas Verona FC | | hellas-verona
 Monza | Italy | AC Monza | |
 Parma | Italy | Parma Calcio; Parma Calcio 1913 | | parma-calcio-1913
-Como | Italy | Como 1907 | Como |
+Como | Italy | Como 1907 | |
 Venezia | Italy | Venezia FC | | venezia-fc
 Salernitana | Italy | US Salernitana; US Salernitana 1919 | | us-salernitana-1919
 Spezia | Italy | Spezia Calcio | | spezia-calcio
 Cremonese | Italy | US Cremonese | |
 Frosinone | Italy | Frosinone Calcio | | frosinone-calcio
 Palermo | Italy | Palermo FC | | palermo-fc
-Pisa | Italy | Pisa SC; Pisa Sporting Club | Pisa |
-Bari | Italy | SSC Bari | Bari |
+Pisa | Italy | Pisa SC; Pisa Sporting Club | |
+Bari | Italy | SSC Bari | |
 # ---- France (and Monaco)
 Paris Saint-Germain | France | Paris Saint Germain; PSG; Paris SG; Paris St-Germain; Paris St Germain; Paris Saint-Germain FC | Paris; Les Parisiens; the Parisians; Parisians | fc-paris-saint-germain
-Olympique de Marseille | France | Marseille; Olympique Marseille | l'OM; Les Phocéens | olympique-marseille
+Olympique de Marseille | France | Marseille; Olympique Marseille | Les Phocéens | olympique-marseille
 Olympique Lyonnais | France | Lyon; Olympique Lyon | Les Gones | olympique-lyon
 Monaco | Monaco | AS Monaco; AS Monaco FC | | as-monaco
 Lille | France | LOSC Lille; LOSC; Lille OSC | Les Dogues | losc-lille
@@ -256,7 +256,7 @@ Reims | France | Stade de Reims; Stade Reims | | stade-reims
 Toulouse | France | Toulouse FC | | fc-toulouse
 Montpellier | France | Montpellier HSC | | montpellier-hsc
 Auxerre | France | AJ Auxerre | |
-Angers | France | Angers SCO; SCO Angers | Angers | sco-angers
+Angers | France | Angers SCO; SCO Angers | | sco-angers
 Le Havre | France | Le Havre AC | |
 Saint-Étienne | France | AS Saint-Étienne; St Etienne; St-Etienne; St. Etienne; ASSE | Les Verts | as-saint-etienne
 Bordeaux | France | Girondins de Bordeaux; FC Girondins de Bordeaux; Girondins Bordeaux | Girondins | fc-girondins-bordeaux
@@ -301,7 +301,7 @@ Rapid Vienna | Austria | Rapid Wien; SK Rapid Wien; SK Rapid | Rapid |
 Austria Vienna | Austria | Austria Wien; FK Austria Wien | |
 Sturm Graz | Austria | SK Sturm Graz | Sturm |
 LASK | Austria | LASK Linz | |
-Young Boys | Switzerland | BSC Young Boys; Young Boys Bern | Young Boys |
+Young Boys | Switzerland | BSC Young Boys; Young Boys Bern | |
 Basel | Switzerland | FC Basel; FC Basel 1893 | |
 # ---- Eastern Europe
 Shakhtar Donetsk | Ukraine | Shakhtar; FC Shakhtar Donetsk | | shakhtar-donetsk
@@ -348,7 +348,7 @@ Inter Miami | United States | Inter Miami CF | |
 LA Galaxy | United States | Los Angeles Galaxy; L.A. Galaxy | Galaxy |
 Los Angeles FC | United States | LAFC; Los Angeles Football Club | |
 New York Red Bulls | United States | NY Red Bulls | Red Bulls |
-New York City FC | United States | NYCFC | |
+New York City FC | United States | NYCFC | New York City |
 Atlanta United | United States | Atlanta United FC | |
 Seattle Sounders | United States | Seattle Sounders FC; Sounders | |
 Toronto FC | Canada | | Toronto |
@@ -408,10 +408,10 @@ Tigres UANL | Mexico | Tigres | |
 # ---------------------------------------------------------------------------------------------
 
 CURATED_COMPETITIONS = r"""
-Premier League | England | English Premier League; EPL; Barclays Premier League | the Prem | GB1
+Premier League | England | English Premier League; EPL; Barclays Premier League; FA Premier League | the Prem | GB1
 Championship | England | EFL Championship; English Championship; Football League Championship | Championship; the Championship |
-League One | England | EFL League One | |
-League Two | England | EFL League Two | |
+League One | England | EFL League One; Football League One | |
+League Two | England | EFL League Two; Football League Two | |
 National League | England | Vanarama National League | National League |
 FA Cup | England | Emirates FA Cup | |
 EFL Cup | England | Carabao Cup; League Cup; Football League Cup; English League Cup | | CGB
@@ -433,7 +433,7 @@ Intercontinental Cup | international | FIFA Intercontinental Cup | |
 European Championship | international | UEFA European Championship; European Championships; UEFA Euro; Euro 2024; UEFA Euro 2024; Euro 2020; UEFA Euro 2020; Euro 2028; UEFA Euro 2028; Euro 2016 | Euros; Euro |
 Women's Euro | international | Women's Euros; UEFA Women's Euro; Women's European Championship; Women's Euro 2025 | |
 Copa América | international | CONMEBOL Copa América | |
-Africa Cup of Nations | international | AFCON; African Cup of Nations | |
+Africa Cup of Nations | international | AFCON; African Cup of Nations; Coupe d'Afrique des Nations | |
 Asian Cup | international | AFC Asian Cup | |
 CONCACAF Gold Cup | international | | Gold Cup |
 Copa Libertadores | international | CONMEBOL Libertadores; Libertadores | |
@@ -467,7 +467,7 @@ Primeira Liga | Portugal | Liga Portugal; Liga Portugal Betclic; Liga Portugal B
 Taça de Portugal | Portugal | Portuguese Cup | |
 Taça da Liga | Portugal | Portuguese League Cup; Allianz Cup | | POCP
 Supertaça Cândido de Oliveira | Portugal | Supertaça; Portuguese Super Cup | | POSU
-Scottish Premiership | Scotland | SPFL Premiership; Scottish Premier League; cinch Premiership; William Hill Premiership | | SC1
+Scottish Premiership | Scotland | SPFL Premiership; Scottish Premier League; Cinch Premiership; William Hill Premiership | | SC1
 Scottish Championship | Scotland | SPFL Championship | |
 Scottish Cup | Scotland | Scottish FA Cup | | SFA
 Scottish League Cup | Scotland | Premier Sports Cup | |
@@ -486,7 +486,7 @@ Danish Superliga | Denmark | Superligaen; 3F Superliga | Superliga | DK1
 Danish Cup | Denmark | DBU Pokalen; Sydbank Pokalen | | DKP
 Austrian Bundesliga | Austria | | |
 Swiss Super League | Switzerland | | |
-Eliteserien | Norway | Norwegian Eliteserien | |
+Eliteserien | Norway | Norwegian Eliteserien; Tippeligaen | |
 Allsvenskan | Sweden | | |
 Saudi Pro League | Saudi Arabia | Saudi Professional League; Roshn Saudi League; Saudi Pro-League | |
 Saudi King's Cup | Saudi Arabia | | King's Cup |
@@ -859,6 +859,7 @@ Pelé | | |
 Diego Maradona | | Diego Armando Maradona |
 Franz Beckenbauer | | |
 Johan Cruyff | | Johan Cruijff |
+Ferenc Puskás | | |
 Paolo Maldini | | |
 Francesco Totti | | |
 Andrea Pirlo | | |
@@ -1067,23 +1068,42 @@ copa coppa coupe taca kupa kubok supercup final finals sport sports sporting-clu
 futbol futebol fussball calcio dragons ravens magpies robins swifts bees canaries seagulls foxes owls
 mark will grant long little young king price page bell hill wood stone rice
 cash baker walker
-schumacher tarzan feliz martha
+schumacher tarzan feliz martha lotte marathon castilla fenix caledonia colon larissa nancy
+morton pyramids viking vikings marion maga cote essen
 """.split())
 
 # Regions, states and big cities that are not the name of one club in English news.
-EXTRA_PLACES = """
-colorado montana pacific pernambuco tirol tyrol karnten carinthia brandenburg bavaria vienna wien munich london
-paris rome madrid milan turin naples lisbon moscow kyiv kiev athens istanbul ankara cairo riyadh
-jeddah dubai doha glasgow edinburgh manchester birmingham sheffield bristol nottingham
-miami texas california florida quebec ontario bahia minas rio berlin hamburg buenos aires montevideo
-santiago lima bogota caracas quito mexico tokyo seoul beijing shanghai sydney melbourne brisbane perth
-toronto vancouver montreal chicago boston atlanta seattle denver dallas houston philadelphia phoenix
-detroit cleveland baltimore pittsburgh portland orlando charlotte nashville cincinnati columbus austin
-jacksonville memphis tulsa fresno sacramento oakland oklahoma kansas utah ohio indiana virginia carolina
-cornwall yorkshire lancashire kent essex sussex surrey devon cumbria durham
-catalonia andalusia galicia basque navarra lombardy tuscany sicily sardinia piedmont corsica brittany
-normandy alsace provence flanders wallonia saxony bohemia moravia silesia transylvania anatolia
-""".split()
+EXTRA_PLACES = [p.strip() for p in """
+york, cambridge, oxford, seoul, kobe, newport, washington, salisbury, hereford, munster, leinster,
+ulster, connacht, colorado, montana, pacific, pernambuco, tirol, tyrol, karnten, carinthia,
+brandenburg, bavaria, vienna, wien, munich, london, paris, rome, madrid, milan, turin, naples, lisbon,
+moscow, kyiv, kiev, athens, istanbul, ankara, cairo, riyadh, jeddah, dubai, abu dhabi, doha, glasgow,
+edinburgh, manchester, birmingham, sheffield, bristol, nottingham, miami, texas, california, florida,
+quebec, ontario, bahia, minas, rio, rio de janeiro, sao paulo, berlin, hamburg, buenos aires,
+montevideo, santiago, lima, bogota, caracas, quito, la paz, asuncion, mexico city, tokyo, osaka,
+yokohama, beijing, shanghai, guangzhou, shenzhen, hebei, liaoning, zhejiang, shandong, jiangsu,
+sapporo, sydney, melbourne, brisbane, perth, adelaide, auckland, wellington, toronto, vancouver,
+montreal, chicago, boston, atlanta, seattle, denver, dallas, houston, philadelphia, phoenix, detroit,
+cleveland, baltimore, pittsburgh, portland, orlando, charlotte, nashville, cincinnati, columbus,
+austin, jacksonville, memphis, tulsa, fresno, sacramento, oakland, oklahoma, kansas, utah, ohio,
+indiana, virginia, carolina, north carolina, south carolina, new york, new jersey, new england,
+new mexico, new orleans, los angeles, san francisco, san diego, san jose, san antonio, santa clara,
+las vegas, salt lake, salt lake city, st louis, kansas city, tampa, tampa bay, orange county,
+oklahoma city, el paso, rio grande valley, cornwall, yorkshire, lancashire, kent, essex, sussex,
+surrey, devon, cumbria, durham, catalonia, andalusia, galicia, basque, navarra, lombardy, tuscany,
+sicily, sardinia, piedmont, corsica, brittany, normandy, alsace, provence, flanders, wallonia,
+saxony, bohemia, moravia, silesia, transylvania, anatolia, castilla, rabat, casablanca, tunis,
+algiers, tripoli, lagos, accra, nairobi, johannesburg, cape town, pretoria, durban, dakar, abidjan,
+kinshasa, luanda, addis ababa, tehran, baghdad, beirut, amman, damascus, kuwait, manama, muscat,
+tashkent, almaty, astana, baku, tbilisi, yerevan, minsk, riga, vilnius, tallinn, helsinki,
+stockholm, oslo, copenhagen, reykjavik, dublin, belfast, cardiff, amsterdam, rotterdam, brussels,
+luxembourg, zurich, geneva, bern, prague, bratislava, budapest, warsaw, krakow, bucharest, sofia,
+belgrade, zagreb, ljubljana, sarajevo, skopje, tirana, podgorica, pristina, chisinau, odesa, odessa,
+kharkiv, lviv, dnipro, mariupol, donetsk, luhansk, sochi, kazan, st petersburg, saint petersburg,
+nicosia, valletta, jerusalem, tel aviv, delhi, new delhi, mumbai, kolkata, bangkok, hanoi, jakarta,
+kuala lumpur, singapore, manila, hong kong, taipei, toulon, perpignan, bayonne, clermont, brive,
+castres, gloucester, bath, harlequins, saracens, wasps
+""".replace("\n", " ").split(",") if p.strip()]
 
 # Multi-word aliases that are ordinary phrases in English text (checked the same way).
 COMMON_PHRASES = {p.strip() for p in """
@@ -1094,13 +1114,23 @@ eastern suburbs
 modern sport
 all boys
 roaring lions
-young boys
 the gas
 black cats
 professional league
 red star
 new york
 real madrid castilla
+metropolitan police
+juan carlos
+jose luis
+juan pablo
+juan manuel
+jose maria
+jose antonio
+juan antonio
+miguel angel
+jose manuel
+luis miguel
 """.strip().splitlines() if p.strip()}
 
 
@@ -1166,7 +1196,12 @@ def _add_spelling(spellings: list[str], alias: str) -> None:
         spellings.append(alias)
 
 
+_HOMOGLYPHS = str.maketrans("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧАВЕКМНОРСТХаеорсух", "ABEZHIKMNOPTYXABEKMHOPCTXaeopcyx")
+
+
 def clean_alias(s: str) -> str:
+    if re.search(r"[A-Za-z]", s):
+        s = s.translate(_HOMOGLYPHS)  # a stray Greek/Cyrillic look-alike in a Latin name
     s = s.replace("$$", "")
     s = re.sub(r"\s+", " ", s).strip()
     s = s.strip(" ,;")
@@ -1262,7 +1297,7 @@ def parse_openfootball_clubs(root: str) -> list[OFClub]:
                                 if m.group(1) == "de" and current.country not in GERMAN_SPEAKING:
                                     continue
                             if a:
-                                current.aliases.append(a)
+                                current.aliases.append(clean_alias(a))
                     continue
                 if re.match(r"ii\)", st):
                     current = None  # reserve / B team: skipped with its aliases
@@ -1282,7 +1317,7 @@ def parse_openfootball_clubs(root: str) -> list[OFClub]:
                 if not name or country is None:
                     current = None
                     continue
-                current = OFClub(name, country, city, defunct, os.path.relpath(path, root))
+                current = OFClub(clean_alias(name), country, city, defunct, os.path.relpath(path, root))
                 clubs.append(current)
     return clubs
 
@@ -1460,11 +1495,13 @@ def tm_club_pretty(pretty: str) -> str:
     return s
 
 
-def derive_club_canonical(name: str) -> str:
+def derive_club_canonical(name: str, places: set[str] = frozenset()) -> str:
+    """'Chelsea FC' -> 'Chelsea', 'FC Twente' -> 'Twente'; but 'FC Tokyo', 'FC Dallas' stay whole:
+    English news keeps a prefix when what remains is only a place name."""
     toks = name.split()
     while len(toks) > 1 and toks[-1] in CLUB_NOISE:
         toks.pop()
-    while len(toks) > 1 and toks[0] in CLUB_NOISE:
+    if len(toks) > 1 and toks[0] in CLUB_NOISE and fold(" ".join(toks[1:])) not in places:
         toks.pop(0)
     c = " ".join(toks)
     k = fold(c)
@@ -1500,14 +1537,14 @@ def classify_alias(alias: str, kind: str, names: "NameStats", own: str = "") -> 
     elif len(letters) <= 3:
         return DROP
     toks = k.split()
-    if k in COUNTRIES:
+    if k in COUNTRIES or k in names.big_places:
         return WEAK
     if len(toks) == 1:
         if k in COMMON_WORDS:
             return WEAK
         if kind == "club" and (k in names.first or k in names.last):
             return WEAK
-        if kind == "club" and k in names.places and k != fold(own):
+        if kind == "club" and k in names.shared_places and k != fold(own):
             return WEAK
         return STRONG
     if k in COMMON_PHRASES:
@@ -1519,7 +1556,9 @@ class NameStats:
     def __init__(self):
         self.first: set[str] = set()
         self.last: set[str] = set()
-        self.places: set[str] = set()
+        self.places: set[str] = set()  # every city with a club, plus EXTRA_PLACES
+        self.shared_places: set[str] = set()  # cities with several clubs
+        self.big_places: set[str] = set()  # EXTRA_PLACES: never strong alone
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1569,6 +1608,11 @@ def build(root: str) -> list[Entity]:
     # every city that is home to a club: an alias that is only a city name is weak for a
     # derived club (unless it is the club's own canonical name), and so is a one-word person name
     names.places = {city for (_co, city) in city_count} | {fold(x) for x in EXTRA_PLACES}
+    per_city = Counter()
+    for (_co, city), n in city_count.items():
+        per_city[city] += n
+    names.shared_places = {city for city, n in per_city.items() if n >= 2}
+    names.big_places = {fold(x) for x in EXTRA_PLACES}
 
     derived_cands: dict[int, list[str]] = {}
     absorbed = defaultdict(list)
@@ -1589,7 +1633,7 @@ def build(root: str) -> list[Entity]:
         if len(hits) > 1:
             R("openfootball club matches several curated clubs, kept apart:", c.name,
               sorted(x.canonical for x in hits))
-        e = Entity("club", derive_club_canonical(c.name), c.country, origin=c.file)
+        e = Entity("club", derive_club_canonical(c.name, names.places), c.country, origin=c.file)
         e.full = c.name
         derived_cands[id(e)] = allnames + [e.canonical]
         of_entity[id(c)] = e
@@ -1639,7 +1683,8 @@ def build(root: str) -> list[Entity]:
             if len(hits) == 1:
                 e = next(iter(hits))
             else:
-                e = Entity("club", derive_club_canonical(pretty), country, origin="transfermarkt-2022/clubs.csv")
+                e = Entity("club", derive_club_canonical(pretty, names.places), country,
+                           origin="transfermarkt-2022/clubs.csv")
                 e.full = pretty
                 derived_cands[id(e)] = [pretty, e.canonical]
                 clubs.append(e)
@@ -1764,6 +1809,7 @@ def build(root: str) -> list[Entity]:
 
     persons: list[Entity] = []
     dropped_people = Counter()
+    dropped_names: list[str] = []
     for k in sorted(person_sources):
         srcs = sorted(person_sources[k], key=lambda s: (-s[0], -s[1], s[2], s[4]))
         best = srcs[0]
@@ -1786,6 +1832,7 @@ def build(root: str) -> list[Entity]:
                 continue
             if single and ck in COMMON_WORDS:
                 dropped_people["single common word"] += 1
+                dropped_names.append(canon)
                 continue
             if is_media(ck):
                 dropped_people["media outlet name"] += 1
@@ -1813,7 +1860,7 @@ def build(root: str) -> list[Entity]:
                     e.drop(a)
         persons.append(e)
     R.section("people")
-    R("distinct people:", len(persons), "dropped:", dict(sorted(dropped_people.items())))
+    R("distinct people:", len(persons), "dropped:", dict(sorted(dropped_people.items())), sorted(dropped_names))
 
     # ---------------- classify derived club aliases
     for e in clubs:
@@ -1953,7 +2000,9 @@ def build_competitions(root: str, tm_comps: list[dict], names: NameStats) -> lis
             k = fold(a)
             return k in GENERIC_COMPETITION or len(name_countries[k]) > 1 or k in COUNTRIES
 
-        good = [a for a in allnames if not generic(a)]
+        # 'S. League', '1. League': one letter or digit and a generic word is not a name
+        good = [a for a in allnames if not generic(a)
+                and not re.fullmatch(r"\w\.? \w+( \d)?", fold(a))]
         if not good:
             skipped["only generic names"] += 1
             continue
@@ -2079,12 +2128,32 @@ def finalize(entities: list[Entity]) -> list[Entity]:
     if media_dropped:
         R("entities dropped as media outlets:", sorted(media_dropped))
 
-    # a derived club whose short name ended up weak is shown under its full source name
+    # A derived club or competition is shown under a name that is one of its strong aliases:
+    # the full source name, or another strong alias ('Knockout' -> 'South African Telkom
+    # Knockout'); with no strong alias at all, under "Name (Country)", which no text contains.
     for e in out:
-        if e.kind == "club" and not e.curated and fold(e.canonical) not in e.strong \
-                and fold(e.full) in e.strong:
-            R(f"  club: canonical {e.canonical!r} is not a strong alias; using the full name {e.full!r}")
+        if e.curated or e.kind == "person" or fold(e.canonical) in e.strong:
+            continue
+        old = e.canonical
+        if fold(e.full) in e.strong:
             e.canonical = e.full
+        elif e.strong:
+            stem = fold(e.context)[:4]
+            names_ = [v[0] for v in e.strong.values()]
+            # prefer a longer form of the old name, then a written-out name over a code, then
+            # one naming the country ("Nigerian Professional League")
+            e.canonical = min(names_, key=lambda n: (fold(old) not in fold(n), n.isupper(),
+                                                     not (stem and stem in fold(n)), names_.index(n)))
+        else:
+            e.canonical = f"{old} ({e.context})"
+        R(f"  {e.kind}: canonical {old!r} is not a strong alias of it; shown as {e.canonical!r}")
+    # A derived person whose own name went to a curated person ('Ronaldo', 'Vinicius') cannot
+    # be named apart from them: dropped.
+    lost = [e for e in out if e.kind == "person" and not e.curated and fold(e.canonical) not in e.keys()]
+    if lost:
+        R("  people dropped, their name belongs to a curated person:", sorted(e.canonical for e in lost))
+        lost_ids = {id(e) for e in lost}
+        out = [e for e in out if id(e) not in lost_ids]
     # canonical names must be unique within a kind: keep the curated / best-known one
     by_canon: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     for e in out:
@@ -2159,6 +2228,86 @@ def write(entities: list[Entity], path: str) -> None:
     os.replace(tmp, path)
 
 
+# ---------------------------------------------------------------------------------------------
+# Self-check of the written file (run after every generation; a failure is an error)
+# ---------------------------------------------------------------------------------------------
+
+
+def check(path: str) -> list[str]:
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                if rows:
+                    return ["comment line after data"]
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) != 5:
+                return [f"bad line: {line!r}"]
+            rows.append(cols)
+    ents = {}
+    problems = []
+    for kind, canon, strong, weak, ctx in rows:
+        if kind not in KIND_ORDER:
+            problems.append(f"bad kind {kind}")
+        if (kind, canon) in ents:
+            problems.append(f"duplicate canonical {kind} {canon}")
+        ents[(kind, canon)] = ([a for a in strong.split("|") if a], [a for a in weak.split("|") if a], ctx)
+
+    def has(kind, canon, strong=(), weak=()):
+        e = ents.get((kind, canon))
+        if e is None:
+            problems.append(f"missing {kind} {canon!r}")
+            return
+        for group, want in ((e[0], strong), (e[1], weak)):
+            keys = {fold(a) for a in group}
+            for w in want:
+                alts = w if isinstance(w, tuple) else (w,)
+                if not any(fold(x) in keys for x in alts):
+                    problems.append(f"{kind} {canon!r} lacks {'strong' if group is e[0] else 'weak'} alias {w!r}")
+
+    has("club", "Bayer Leverkusen", ["Leverkusen"])
+    has("club", "Bayern Munich", ["Bayern"])
+    has("club", "1. FC Köln", [("Koln", "Köln")])
+    has("club", "VfB Stuttgart", ["Stuttgart"])
+    has("club", "Liverpool", ["Liverpool"], ["the Reds"])
+    has("club", "Manchester United", ["Man Utd", "Man United"], ["United"])
+    has("club", "Tottenham Hotspur", ["Spurs", "Tottenham"])
+    has("club", "Paris Saint-Germain", ["PSG"])
+    has("club", "Atlético Madrid", ["Atletico", "Atleti"])
+    has("club", "Barcelona", ["Barca"])
+    has("club", "Inter Milan", [], ["Inter"])
+    has("club", "Chelsea", [], ["the Blues"])
+    for c in ("Borussia Dortmund", "Al Nassr", "Lille", "Real Madrid", "Chelsea"):
+        has("club", c, [c])
+    has("competition", "DFB-Pokal", ["DFB-Pokal"])
+    has("competition", "Championship", [], ["Championship"])
+    for p in ("Waldemar Anton", "Xabi Alonso", "Arne Slot", "Virgil van Dijk", "Leny Yoro", "Levi Colwill",
+              "Florian Plettenberg", "Luke Chambers", "Jürgen Klopp", "Fabrizio Romano", "David Ornstein"):
+        has("person", p, [p])
+    has("person", "Jürgen Klopp", ["Jurgen Klopp"])
+    has("person", "Martin Ødegaard", ["Martin Odegaard"])
+    # no alias strong for two entities of one kind
+    owner = {}
+    for (kind, canon), (strong, _weak, _ctx) in ents.items():
+        for a in strong:
+            k = (kind, fold(a))
+            if k in owner and owner[k] != canon:
+                problems.append(f"strong alias {a!r} shared by {kind}s {owner[k]!r} and {canon!r}")
+            owner[k] = canon
+    # media outlets nowhere
+    for (kind, canon), (strong, weak, _ctx) in ents.items():
+        for a in [canon, *strong, *weak]:
+            if is_media(fold(a)) or fold(a) in {"teamtalk", "sky germany", "sky"}:
+                problems.append(f"media name {a!r} in {kind} {canon!r}")
+    # person contexts are clubs
+    clubs = {c for (k, c) in ents if k == "club"}
+    for (kind, canon), (_s, _w, ctx) in ents.items():
+        if kind == "person" and ctx and ctx not in clubs:
+            problems.append(f"person {canon!r} context {ctx!r} is not a club")
+    return problems
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__, file=sys.stderr)
@@ -2169,8 +2318,13 @@ def main(argv: list[str]) -> int:
     counts = Counter(e.kind for e in entities)
     REPORT.section("summary")
     REPORT("entities:", dict(sorted(counts.items())), "file:", out, os.path.getsize(out), "bytes")
+    problems = check(out)
+    REPORT.section("self-check")
+    REPORT("OK" if not problems else f"{len(problems)} PROBLEMS")
+    for p in problems:
+        REPORT("  ", p)
     print("\n".join(REPORT.lines).lstrip("\n"), file=sys.stderr)
-    return 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

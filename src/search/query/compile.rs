@@ -27,10 +27,16 @@ pub struct Highlight {
     pub phrases: Vec<(Vec<String>, u32)>,
 }
 
-/// Turns an entity filter (`kind`, name as typed) into its facet, or explains why not.
+/// Score added to articles tagged with an entity the query names ("Anton" -> Waldemar Anton).
+pub const ENTITY_BOOST: f32 = 1.5;
+
+/// Turns names in queries into entity facets.
 pub trait EntityResolver {
-    /// The facet for the entity, or an error message naming close alternatives.
+    /// The facet for an entity filter (`kind`, name as typed), or an error message naming
+    /// close alternatives.
     fn resolve(&self, kind: &str, name: &str) -> Result<Facet, String>;
+    /// The facets of every entity of any kind this text names (alias, surname, canonical).
+    fn named_by(&self, text: &str) -> Vec<Facet>;
 }
 
 /// Everything needed to compile a query against one index.
@@ -66,10 +72,32 @@ impl Compiler<'_> {
     /// Compiles a query tree (`None` matches every article).
     pub fn compile(&mut self, node: Option<&Node>) -> Result<Compiled, String> {
         let mut highlight = Highlight::default();
-        let query = match node {
+        let mut query = match node {
             None => Box::new(AllQuery) as Box<dyn Query>,
             Some(node) => self.node(node, false, &mut highlight)?,
         };
+        let mut facets: Vec<Facet> = Vec::new();
+        for text in node.map(entity_candidates).unwrap_or_default() {
+            for facet in self.entities.named_by(&text) {
+                if !facets.contains(&facet) {
+                    facets.push(facet);
+                }
+            }
+        }
+        if !facets.is_empty() {
+            let mut clauses = vec![(Occur::Must, query)];
+            for facet in &facets {
+                let term = TermQuery::new(
+                    Term::from_facet(self.fields.entity, facet),
+                    IndexRecordOption::Basic,
+                );
+                clauses.push((
+                    Occur::Should,
+                    Box::new(ConstScoreQuery::new(Box::new(term), ENTITY_BOOST)) as Box<dyn Query>,
+                ));
+            }
+            query = Box::new(BooleanQuery::new(clauses));
+        }
         highlight.terms.sort();
         highlight.terms.dedup();
         Ok(Compiled { query, highlight })
@@ -191,6 +219,47 @@ impl Compiler<'_> {
             None => Bound::Unbounded,
         };
         Box::new(RangeQuery::new(lower, upper))
+    }
+}
+
+/// Texts in a query that may name an entity: each phrase, and runs of one to three
+/// consecutive positive words ("Europa League", "Anton").
+fn entity_candidates(node: &Node) -> Vec<String> {
+    let mut out = Vec::new();
+    collect_candidates(node, &mut out);
+    out
+}
+
+fn collect_candidates(node: &Node, out: &mut Vec<String>) {
+    match node {
+        Node::Word(word) => out.push(word.clone()),
+        Node::Phrase { text, .. } => out.push(text.clone()),
+        Node::Title(inner) => collect_candidates(inner, out),
+        Node::And(children) | Node::Or(children) => {
+            let mut run: Vec<&str> = Vec::new();
+            let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+                for len in 2..=3 {
+                    for window in run.windows(len) {
+                        out.push(window.join(" "));
+                    }
+                }
+                run.clear();
+            };
+            for child in children {
+                match child {
+                    Node::Word(word) if matches!(node, Node::And(_)) => {
+                        run.push(word);
+                        out.push(word.clone());
+                    }
+                    other => {
+                        flush(&mut run, out);
+                        collect_candidates(other, out);
+                    }
+                }
+            }
+            flush(&mut run, out);
+        }
+        Node::Not(_) | Node::Entity { .. } | Node::Source(_) | Node::Dates(_) => {}
     }
 }
 
