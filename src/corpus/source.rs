@@ -200,7 +200,7 @@ impl RecordReader {
             };
             // Read at most max+1 bytes of the line so one huge line cannot exhaust memory.
             let read = (&mut stream.reader)
-                .take(max + 1)
+                .take(max.saturating_add(1))
                 .read_until(b'\n', &mut bytes);
             match read {
                 Ok(0) => {

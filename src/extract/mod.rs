@@ -5,6 +5,7 @@
 pub mod fold;
 pub mod gazetteer;
 mod recognize;
+pub mod trie;
 
 use crate::corpus::Article;
 use serde::{Deserialize, Serialize};

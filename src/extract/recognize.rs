@@ -1,109 +1,95 @@
 //! Entity recognition in one article: gazetteer matches, unknown people from capitalised
 //! name sequences, and surnames resolved to full names.
 //!
-//! 1. The folded text is scanned once by the gazetteer automaton; a match counts only on word
-//!    boundaries and when the original is capitalised like a name ("Reds", not "reds").
-//!    Strong aliases name their entity; an alias shared by several entities is decided by
-//!    what else the article names; weak aliases ("the Reds") only count for entities the
-//!    article also names strongly.
-//! 2. Runs of capitalised words outside those matches that start with a known first name
-//!    ("Florian Plettenberg") are people; runs containing months, places, outlets or
-//!    organisation words are not.
-//! 3. A lone surname ("Anton", "Alonso's") resolves to the full name used earlier, or to the
-//!    one known person of that surname whose club the article names.
+//! 1. The folded text is scanned once by the gazetteer automaton (leftmost-longest); a match
+//!    counts only on word boundaries and when the original is capitalised like a name
+//!    ("Reds", not "reds"). Strong aliases name their entity; an alias shared by several
+//!    entities is decided by what else the article names; weak aliases ("the Reds") only
+//!    count for entities the article also names strongly. A country's name counts as its
+//!    national team when the article is about international football or football words
+//!    stand next to it ("England manager", "against Spain", "France's Kylian Mbappé").
+//! 2. Runs of capitalised words outside those matches are people when they start with a
+//!    known first name ("Florian Plettenberg"), follow a role word ("defender Luke
+//!    Chambers") or end in a surname the article uses alone again; runs holding months,
+//!    places, outlets or organisation words are not.
+//! 3. A lone surname ("Anton", "Alonso's") resolves to the full name used in the article,
+//!    to the one known person of that surname whose club the article names, or to the only
+//!    known person of a distinctive surname written capitalised mid-sentence.
 
-use super::fold::{fold, fold_with_offsets};
-use super::gazetteer::{surname_keys, Gazetteer, Target, PARTICLES};
+use super::fold::fold;
+use super::gazetteer::{surname_keys, Gazetteer, Pattern, PARTICLES};
+use super::trie::Tokens;
 use super::{Entities, EntityKind};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
+use std::sync::LazyLock;
 
-/// A word of the original text.
+/// Context value of national teams in the gazetteer.
+const NATIONAL_TEAM: &str = "national team";
+
+/// A word of the original text: one token, or tokens glued by hyphens or apostrophes
+/// ("Jean-Clair", "O'Neill"), without a possessive `'s`.
 #[derive(Debug, Clone)]
-struct Word<'t> {
-    text: &'t str,
+struct Word<'a> {
+    text: &'a str,
     start: usize,
     end: usize,
-    /// Sentence-initial (first word of the text, or after `.`, `!`, `?`, `:` or a line break).
+    /// Sentence-initial (first word of the text, or after `.`, `!`, `?`, `:`, a quote or a
+    /// line break).
     sentence_start: bool,
     /// Only spaces (no punctuation, no line break) separate it from the previous word.
     joined: bool,
     /// Ends in a possessive `'s`.
     possessive: bool,
-}
-
-fn push_word<'t>(
-    out: &mut Vec<Word<'t>>,
-    text: &'t str,
-    s: usize,
-    e: usize,
-    brk: bool,
-    sent: bool,
-) {
-    let raw = &text[s..e];
-    let trimmed = raw.trim_end_matches(['-', '\'', '’']);
-    let (stem, possessive) = match trimmed
-        .strip_suffix("'s")
-        .or_else(|| trimmed.strip_suffix("’s"))
-    {
-        Some(stem) if !stem.is_empty() => (stem, true),
-        _ => (trimmed.trim_start_matches(['\'', '’', '-']), false),
-    };
-    if stem.is_empty() {
-        return;
-    }
-    let offset = s + raw.find(stem).unwrap_or(0);
-    out.push(Word {
-        text: stem,
-        start: offset,
-        end: offset + stem.len(),
-        sentence_start: sent,
-        joined: !brk,
-        possessive,
-    });
-}
-
-fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out: Vec<Word<'_>> = Vec::new();
-    let mut gap_has_break = true;
-    let mut gap_has_sentence_end = true;
-    let mut start: Option<usize> = None;
-    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
-            continue;
-        }
-        if let Some(s) = start.take() {
-            push_word(&mut out, text, s, i, gap_has_break, gap_has_sentence_end);
-            gap_has_break = false;
-            gap_has_sentence_end = false;
-        }
-        if c != ' ' {
-            gap_has_break = true;
-        }
-        if matches!(c, '.' | '!' | '?' | ':' | '\n' | '"' | '“' | '”') {
-            gap_has_sentence_end = true;
-        }
-    }
-    if let Some(s) = start {
-        push_word(
-            &mut out,
-            text,
-            s,
-            text.len(),
-            gap_has_break,
-            gap_has_sentence_end,
-        );
-    }
-    out
+    /// Starts with an upper-case letter or a digit.
+    capitalised: bool,
+    /// Folded form (lower-case, accents removed).
+    folded: &'a str,
+    /// Inside a gazetteer match that was accepted.
+    inside: bool,
 }
 
 fn is_capitalised(word: &str) -> bool {
     word.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Groups tokens into words.
+fn words<'a>(text: &'a str, tokens: &'a Tokens) -> Vec<Word<'a>> {
+    let list = &tokens.tokens;
+    let mut out = Vec::with_capacity(list.len());
+    let mut i = 0;
+    while i < list.len() {
+        let mut last = i;
+        while last + 1 < list.len() && list[last + 1].glued {
+            last += 1;
+        }
+        let next = last + 1;
+        let mut possessive = false;
+        if last > i && tokens.word(last) == "s" {
+            // The separator kept before the "s" in the folded buffer: an apostrophe.
+            let sep_start = list[last - 1].folded.1 as usize;
+            if tokens.folded[sep_start..].starts_with('\'') {
+                possessive = true;
+                last -= 1;
+            }
+        }
+        let first = &list[i];
+        let word_text = &text[first.start..list[last].end];
+        out.push(Word {
+            text: word_text,
+            start: first.start,
+            end: list[last].end,
+            sentence_start: first.sentence_start,
+            joined: first.spaced,
+            possessive,
+            capitalised: is_capitalised(word_text),
+            folded: tokens.span(i, last),
+            inside: false,
+        });
+        i = next;
+    }
+    out
 }
 
 /// True when the original text of an alias match is written like a name.
@@ -113,191 +99,244 @@ fn looks_like_name(original: &str, acronym: bool) -> bool {
             .chars()
             .all(|c| !c.is_alphabetic() || c.is_uppercase());
     }
-    let mut parts: Vec<&str> = original.split_whitespace().collect();
-    if parts.len() > 1 && parts[0].eq_ignore_ascii_case("the") {
-        parts.remove(0);
+    let mut parts = original.split_whitespace();
+    let Some(mut first) = parts.next() else {
+        return false;
+    };
+    let mut last = first;
+    let mut rest = parts.peekable();
+    if first.eq_ignore_ascii_case("the") {
+        match rest.next() {
+            Some(next) => {
+                first = next;
+                last = next;
+            }
+            None => return false,
+        }
     }
-    match (parts.first(), parts.last()) {
-        (Some(first), Some(last)) => is_capitalised(first) && is_capitalised(last),
-        _ => false,
+    for part in rest {
+        last = part;
     }
+    is_capitalised(first) && is_capitalised(last)
 }
 
-/// Recognises the entities of one article text (headline and body joined).
-pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
-    let folded = fold_with_offsets(text);
-    let bytes = folded.text.as_bytes();
-    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+/// One accepted-or-not gazetteer match in the original text.
+struct AliasMatch<'g> {
+    start: usize,
+    end: usize,
+    pattern: &'g Pattern,
+}
 
-    // 1. Gazetteer matches on word boundaries, longest first, no overlaps.
-    let mut candidates: Vec<(usize, usize, usize)> = gazetteer
-        .automaton
-        .find_overlapping_iter(&folded.text)
-        .filter(|m| {
-            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
-            let after_ok = m.end() == bytes.len() || !is_word_byte(bytes[m.end()]);
-            before_ok && after_ok
-        })
-        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-        .collect();
-    candidates.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))));
-    let mut taken_until = 0;
-    let mut matches: Vec<(usize, usize, &[Target])> = Vec::new();
-    for (start, end, pid) in candidates {
-        if start < taken_until {
-            continue;
+/// Gazetteer matches written like names, leftmost-longest, on word boundaries.
+fn alias_matches<'g>(gazetteer: &'g Gazetteer, text: &str, tokens: &Tokens) -> Vec<AliasMatch<'g>> {
+    let mut matches = Vec::new();
+    let mut i = 0;
+    while i < tokens.tokens.len() {
+        match gazetteer.trie.longest_at(tokens, i) {
+            Some((end, pattern_id)) => {
+                let (start, end_byte) = (tokens.tokens[i].start, tokens.tokens[end - 1].end);
+                let pattern = &gazetteer.patterns[pattern_id as usize];
+                if looks_like_name(&text[start..end_byte], pattern.acronym) {
+                    matches.push(AliasMatch {
+                        start,
+                        end: end_byte,
+                        pattern,
+                    });
+                    i = end;
+                } else {
+                    i += 1;
+                }
+            }
+            None => i += 1,
         }
-        let (os, oe) = folded.original_range(start, end);
-        let pattern = &gazetteer.patterns[pid];
-        if !looks_like_name(&text[os..oe], pattern.acronym) {
-            continue;
-        }
-        taken_until = end;
-        matches.push((os, oe, &pattern.targets));
     }
+    matches
+}
 
+/// Recognises the entities of one article text (headline, a line break, then the body).
+pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
+    let tokens = Tokens::of(text);
+    let matches = alias_matches(gazetteer, text, &tokens);
+    let mut words = words(text, &tokens);
+
+    // 1. Strong aliases, then ambiguous ones by context, then weak ones and national teams.
     let mut accepted: BTreeSet<u32> = BTreeSet::new();
     let mut consumed: Vec<(usize, usize)> = Vec::new();
-    let mut ambiguous: Vec<&[Target]> = Vec::new();
-    let mut weak: Vec<(usize, usize, &[Target])> = Vec::new();
-    for (start, end, targets) in &matches {
-        let strong: Vec<&Target> = targets.iter().filter(|t| t.strong).collect();
-        match strong.as_slice() {
-            [only] => {
+    let mut undecided: Vec<&AliasMatch<'_>> = Vec::new();
+    for m in &matches {
+        let mut strong = m.pattern.targets.iter().filter(|t| t.strong);
+        match (strong.next(), strong.next()) {
+            (Some(only), None) => {
                 accepted.insert(only.entry);
-                consumed.push((*start, *end));
+                consumed.push((m.start, m.end));
             }
-            [] => weak.push((*start, *end, *targets)),
-            _ => {
-                ambiguous.push(targets);
-                consumed.push((*start, *end));
-            }
+            _ => undecided.push(m),
         }
     }
-    // Ambiguous strong aliases: prefer an entity already named, then one whose context the
-    // article names; never guess when nothing supports either reading.
-    for targets in ambiguous {
-        let names: HashSet<&str> = accepted
+    let international = accepted.iter().any(|id| {
+        let entry = gazetteer.entry(*id);
+        entry.kind == EntityKind::Competition && entry.context == "international"
+    });
+    for m in undecided {
+        let named: HashSet<&str> = accepted
             .iter()
             .map(|id| gazetteer.entry(*id).canonical.as_str())
             .collect();
+        let targets = &m.pattern.targets;
         let strong = targets.iter().filter(|t| t.strong);
+        // Ambiguous strong alias: the entity already named, else the one whose context
+        // (a person's club) the article names; never a blind guess.
         let chosen = strong
             .clone()
             .find(|t| accepted.contains(&t.entry))
             .or_else(|| {
                 strong
                     .clone()
-                    .find(|t| names.contains(gazetteer.entry(t.entry).context.as_str()))
+                    .find(|t| named.contains(gazetteer.entry(t.entry).context.as_str()))
+            })
+            // Weak alias: only for an entity the article names strongly.
+            .or_else(|| {
+                targets
+                    .iter()
+                    .find(|t| !t.strong && accepted.contains(&t.entry))
+            })
+            // A country as its national team, in football context.
+            .or_else(|| {
+                targets.iter().find(|t| {
+                    gazetteer.entry(t.entry).context == NATIONAL_TEAM
+                        && (international || team_context(&words, m.start, m.end))
+                })
             });
         if let Some(target) = chosen {
             accepted.insert(target.entry);
+            consumed.push((m.start, m.end));
         }
     }
-
-    // Weak aliases ("the Reds") only mention entities the article names strongly.
-    for (start, end, targets) in weak {
-        if targets.iter().any(|t| accepted.contains(&t.entry)) {
-            consumed.push((start, end));
-        }
-    }
+    mark_inside(&mut words, &mut consumed);
 
     let mut entities = Entities::default();
     let mut persons: Vec<String> = Vec::new();
     for id in &accepted {
         let entry = gazetteer.entry(*id);
-        if entry.kind == EntityKind::Person {
-            persons.push(entry.canonical.clone());
-        } else {
-            entities
-                .of_kind_mut(entry.kind)
-                .push(entry.canonical.clone());
+        match entry.kind {
+            EntityKind::Person => persons.push(entry.canonical.clone()),
+            kind => entities.of_kind_mut(kind).push(entry.canonical.clone()),
         }
     }
 
-    // 2. Unknown people: capitalised runs starting with a known first name.
-    let words = words(text);
-    let inside = |w: &Word<'_>| consumed.iter().any(|&(s, e)| w.start < e && w.end > s);
+    // 2. Unknown people.
+    let lone_words: HashSet<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(k, w)| {
+            w.capitalised
+                && !w.sentence_start
+                && !w.inside
+                && !(w.joined && *k > 0 && words[k - 1].capitalised)
+                && !words.get(k + 1).is_some_and(|n| n.joined && n.capitalised)
+        })
+        .map(|(_, w)| w.folded)
+        .collect();
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        let folded_word = fold(w.text);
-        if inside(w)
-            || !is_capitalised(w.text)
-            || !gazetteer.first_names.contains(&folded_word)
+        if w.inside
+            || !w.capitalised
             || w.possessive
-            || is_photo_credit(&text[..w.start])
+            || !is_name_word(w)
+            || is_photo_credit(text, w.start)
         {
             i += 1;
             continue;
         }
+        let mut last = i;
         let mut j = i + 1;
-        let mut last_capitalised = i;
-        while j < words.len() && j - i < 5 {
+        while j < words.len() && j - i < 4 {
             let next = &words[j];
-            if !next.joined || inside(next) {
-                break;
-            }
             let particle = PARTICLES.contains(&next.text);
-            if !particle && !is_capitalised(next.text) {
+            if !next.joined || next.inside || !(particle || next.capitalised) {
                 break;
             }
             if !particle {
-                last_capitalised = j;
+                last = j;
             }
             j += 1;
             if next.possessive {
                 break;
             }
         }
-        if last_capitalised > i {
-            let name_words: Vec<&str> =
-                words[i..=last_capitalised].iter().map(|w| w.text).collect();
-            if name_words.iter().all(|w| is_name_word(w)) {
-                persons.push(name_words.join(" "));
-            }
-            i = last_capitalised + 1;
-        } else {
+        if last == i {
             i += 1;
+            continue;
         }
+        let run = &words[i..=last];
+        let known_first_name = gazetteer.first_names.contains(w.folded);
+        let after_role = i > 0
+            && w.joined
+            && !words[i - 1].capitalised
+            && ROLE_WORDS.contains(words[i - 1].folded);
+        let surname_reused = lone_words.contains(run[run.len() - 1].folded);
+        let plausible_start = !COMMON_WORDS.contains(w.folded) && (!w.sentence_start || after_role);
+        let evidence = known_first_name || (plausible_start && (after_role || surname_reused));
+        if evidence
+            && run
+                .iter()
+                .all(|w| w.capitalised || PARTICLES.contains(&w.text))
+            && run.iter().filter(|w| w.capitalised).all(is_name_word)
+        {
+            let name: Vec<&str> = run.iter().map(|w| w.text).collect();
+            let folded_name = fold(&name.join(" "));
+            let is_known_surname = persons.iter().any(|p| {
+                let words: Vec<String> = fold(p).split_whitespace().map(str::to_owned).collect();
+                words.len() > name.len() && surname_keys(&words).contains(&folded_name)
+            });
+            if !is_known_surname {
+                persons.push(name.join(" "));
+            }
+        }
+        i = last + 1;
     }
 
-    // 3. Lone surnames: the full name used in this article, or a known person whose club the
-    // article names.
-    let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
+    // 3. Lone surnames.
+    let mut by_surname: HashSet<String> = HashSet::new();
     for name in &persons {
         let folded_words: Vec<String> = fold(name).split_whitespace().map(str::to_owned).collect();
-        for key in surname_keys(&folded_words) {
-            by_surname.entry(key).or_default().push(name.clone());
-        }
+        by_surname.extend(surname_keys(&folded_words));
     }
     let clubs: HashSet<&str> = entities.club.iter().map(String::as_str).collect();
     let mut resolved: Vec<String> = Vec::new();
     for (k, w) in words.iter().enumerate() {
-        if inside(w) || !is_capitalised(w.text) || w.text.len() < 3 {
+        if w.inside || !w.capitalised || w.text.len() < 3 {
             continue;
         }
-        let joined_to_capitalised =
-            |other: Option<&Word<'_>>| other.is_some_and(|o| is_capitalised(o.text) && !inside(o));
-        if (words.get(k + 1).is_some_and(|n| n.joined) && joined_to_capitalised(words.get(k + 1)))
-            || (w.joined && k > 0 && joined_to_capitalised(words.get(k - 1)))
-        {
-            continue; // part of a longer capitalised run
-        }
-        let key = fold(w.text);
-        if by_surname.contains_key(&key) {
-            continue; // a mention of someone already named
-        }
-        if w.sentence_start && COMMON_WORDS.contains(&key.as_str()) {
+        let part_of_run = (words
+            .get(k + 1)
+            .is_some_and(|n| n.joined && n.capitalised && !n.inside))
+            || (w.joined && k > 0 && words[k - 1].capitalised && !words[k - 1].inside);
+        if part_of_run || by_surname.contains(w.folded) {
             continue;
         }
-        if let Some(ids) = gazetteer.surnames.get(&key) {
-            let mut in_context = ids
-                .iter()
-                .map(|id| gazetteer.entry(*id))
-                .filter(|e| !e.context.is_empty() && clubs.contains(e.context.as_str()));
-            if let (Some(person), None) = (in_context.next(), in_context.next()) {
-                resolved.push(person.canonical.clone());
+        if w.sentence_start && COMMON_WORDS.contains(w.folded) {
+            continue;
+        }
+        let Some(ids) = gazetteer.surnames.get(w.folded) else {
+            continue;
+        };
+        let mut in_context = ids
+            .iter()
+            .map(|id| gazetteer.entry(*id))
+            .filter(|e| !e.context.is_empty() && clubs.contains(e.context.as_str()));
+        if let (Some(person), None) = (in_context.next(), in_context.next()) {
+            resolved.push(person.canonical.clone());
+        } else if let [only] = ids.as_slice() {
+            // The only known person of a distinctive surname, capitalised mid-sentence in
+            // the body (where ordinary words are lower-case).
+            let distinctive = w.folded.len() >= 4
+                && !gazetteer.first_names.contains(w.folded)
+                && !gazetteer.by_alias.contains_key(w.folded)
+                && is_name_word(w);
+            if distinctive && lone_words.contains(w.folded) && !is_title_word(text, w.start) {
+                resolved.push(gazetteer.entry(*only).canonical.clone());
             }
         }
     }
@@ -312,9 +351,58 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
     entities
 }
 
+/// Sets `inside` on every word that overlaps an accepted match.
+fn mark_inside(words: &mut [Word<'_>], spans: &mut [(usize, usize)]) {
+    spans.sort_unstable();
+    let mut s = 0;
+    for w in words.iter_mut() {
+        while s < spans.len() && spans[s].1 <= w.start {
+            s += 1;
+        }
+        w.inside = s < spans.len() && spans[s].0 < w.end;
+    }
+}
+
+/// True when football words stand next to the match: "England manager", "against Spain",
+/// "Wales 2-1", "France's Kylian Mbappé", "England's captain".
+fn team_context(words: &[Word<'_>], start: usize, end: usize) -> bool {
+    let next = words.partition_point(|w| w.start < end);
+    let prev = words.partition_point(|w| w.end <= start);
+    let last_of_match = words[..next].last();
+    if let Some(after) = words.get(next) {
+        let possessive = last_of_match.is_some_and(|w| w.possessive);
+        if possessive
+            && after.joined
+            && (after.capitalised || TEAM_WORDS_AFTER.contains(after.folded))
+        {
+            return true;
+        }
+        if after.joined
+            && (TEAM_WORDS_AFTER.contains(after.folded)
+                || after.text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return true;
+        }
+    }
+    if prev > 0 {
+        let before = &words[prev - 1];
+        let first_of_match = words.get(prev);
+        if first_of_match.is_some_and(|w| w.joined) && TEAM_WORDS_BEFORE.contains(before.folded) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when the byte offset lies in the headline (the text's first line).
+fn is_title_word(text: &str, offset: usize) -> bool {
+    text.find('\n').is_none_or(|newline| offset < newline)
+}
+
 /// True when the text before a name ends in a photo credit ("Photo by "): credits name
 /// photographers, not what the article is about.
-fn is_photo_credit(before: &str) -> bool {
+fn is_photo_credit(text: &str, offset: usize) -> bool {
+    let before = &text[..offset];
     let start = before.len().saturating_sub(24);
     let start = (start..before.len())
         .find(|&i| before.is_char_boundary(i))
@@ -335,156 +423,80 @@ fn is_photo_credit(before: &str) -> bool {
     .any(|cue| tail.ends_with(cue))
 }
 
-/// A word that can be part of a person's name: not a month, weekday, place, outlet,
-/// organisation or role word.
-fn is_name_word(word: &str) -> bool {
-    let folded = fold(word);
-    !NOT_NAME_WORDS.contains(&folded.as_str())
-        && !word.chars().any(|c| c.is_ascii_digit())
-        && !(word.len() > 1 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
+/// A capitalised word that can be part of a person's name: not a month, weekday, place,
+/// outlet, organisation or role word, no digits, not an all-capitals acronym.
+fn is_name_word(word: &Word<'_>) -> bool {
+    !NOT_NAME_WORDS.contains(word.folded)
+        && !word.text.chars().any(|c| c.is_ascii_digit())
+        && !(word.text.len() > 1
+            && word
+                .text
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase()))
+}
+
+fn word_set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
 }
 
 /// Folded words that never belong to a person's name.
-const NOT_NAME_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "photo",
-    "photograph",
-    "images",
-    "getty",
-    "reuters",
-    "afp",
-    "press",
-    "association",
-    "sky",
-    "sports",
-    "sport",
-    "news",
-    "bbc",
-    "espn",
-    "teamtalk",
-    "times",
-    "mail",
-    "mirror",
-    "express",
-    "telegraph",
-    "guardian",
-    "independent",
-    "athletic",
-    "post",
-    "bild",
-    "kicker",
-    "marca",
-    "media",
-    "tv",
-    "radio",
-    "stadium",
-    "park",
-    "arena",
-    "road",
-    "lane",
-    "street",
-    "ground",
-    "airport",
-    "hotel",
-    "university",
-    "college",
-    "school",
-    "group",
-    "league",
-    "cup",
-    "fc",
-    "afc",
-    "united",
-    "city",
-    "town",
-    "rovers",
-    "wanderers",
-    "albion",
-    "county",
-    "club",
-    "academy",
-    "women",
-    "under",
-    "germany",
-    "england",
-    "france",
-    "spain",
-    "italy",
-    "portugal",
-    "brazil",
-    "argentina",
-    "netherlands",
-    "europe",
-    "european",
-    "world",
-    "premier",
-    "championship",
-    "twitter",
-    "instagram",
-    "whatsapp",
-];
+#[rustfmt::skip]
+static NOT_NAME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "photo", "photograph", "images", "getty", "reuters", "afp", "press",
+    "association", "sky", "sports", "sport", "news", "bbc", "espn", "teamtalk", "times", "mail",
+    "mirror", "express", "telegraph", "guardian", "independent", "athletic", "post", "bild",
+    "kicker", "marca", "media", "tv", "radio", "stadium", "park", "arena", "road", "lane",
+    "street", "ground", "airport", "hotel", "university", "college", "school", "group", "league",
+    "cup", "fc", "afc", "united", "city", "town", "rovers", "wanderers", "albion", "county",
+    "club", "academy", "women", "under", "germany", "england", "france", "spain", "italy",
+    "portugal", "brazil", "argentina", "netherlands", "europe", "european", "world", "premier",
+    "championship", "twitter", "instagram", "whatsapp", "football", "soccer", "mercury", "herald",
+    "chronicle", "gazette", "echo", "journal", "tribune", "standard", "observer", "evening",
+    "daily", "weekly", "magazine", "review", "live", "online", "podcast", "australian", "london",
+    "fm", "goal", "talksport", "cf", "sc",
+]));
 
-/// Sentence-initial capitalised words that are not surnames.
-const COMMON_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "however",
-    "according",
-    "as",
-    "while",
-    "if",
-    "when",
-    "after",
-    "before",
-    "with",
-    "without",
-    "for",
-    "in",
-    "on",
-    "at",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "this",
-    "that",
-    "there",
-    "his",
-    "her",
-    "their",
-    "also",
-    "now",
-    "then",
-    "still",
-    "yet",
-    "meanwhile",
-    "indeed",
-    "despite",
-    "although",
-    "so",
-];
+/// Words that introduce a person's name ("defender Luke Chambers").
+#[rustfmt::skip]
+static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+    "striker", "midfielder", "defender", "goalkeeper", "keeper", "forward", "winger", "full-back",
+    "centre-back", "center-back", "fullback", "wing-back", "left-back", "right-back", "captain",
+    "skipper", "coach", "manager", "boss", "president", "chairman", "director", "owner", "agent",
+    "journalist", "reporter", "referee", "teammate", "team-mate", "international", "star",
+    "youngster", "playmaker", "legend", "pundit", "presenter", "chief", "executive", "minister",
+    "prince", "assistant", "scout", "attacker", "ace", "loanee", "teenager", "prodigy",
+    "wonderkid", "stopper", "frontman", "supremo", "said", "says", "by", "signing", "veteran",
+    "head", "founder", "ceo", "spokesperson", "spokesman", "spokeswoman", "analyst", "rival",
+]));
+
+/// Sentence-initial capitalised words that are not names.
+#[rustfmt::skip]
+static COMMON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+    "the", "a", "an", "but", "and", "however", "according", "as", "while", "if", "when", "after",
+    "before", "with", "without", "for", "in", "on", "at", "it", "he", "she", "they", "we", "this",
+    "that", "there", "his", "her", "their", "also", "now", "then", "still", "yet", "meanwhile",
+    "indeed", "despite", "although", "so",
+]));
+
+/// Words after a country that make it the national team ("England manager").
+#[rustfmt::skip]
+static TEAM_WORDS_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+    "international", "internationals", "squad", "manager", "coach", "boss", "captain", "team",
+    "side", "players", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger",
+    "women", "fans", "supporters", "u21", "u21s", "u20", "u23", "under-21", "under-21s",
+    "under-20", "head", "camp", "debut", "cap", "caps", "shirt", "kit", "jersey", "national",
+    "beat", "drew", "lost", "won", "face", "faces", "play", "plays", "coached",
+]));
+
+/// Words before a country that make it the national team ("against Spain").
+#[rustfmt::skip]
+static TEAM_WORDS_BEFORE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+    "beat", "beating", "beaten", "against", "v", "vs", "versus", "face", "faces", "faced",
+    "facing", "defeated", "thrashed", "edged", "represent", "represented", "representing", "for",
+    "capped",
+]));
 
 #[cfg(test)]
 mod tests {

@@ -3,5 +3,6 @@
 
 mod common;
 mod corpora;
+mod entities;
 mod index;
 mod search;

@@ -403,6 +403,145 @@ Tigres UANL | Mexico | Tigres | |
 """
 
 # ---------------------------------------------------------------------------------------------
+# National teams: `club` entities with context "national team".  Men's and women's sides are
+# one entity ("Lionesses" and "Three Lions" are both England).
+#   canonical | country names (;) | adjectives (;) | strong nicknames (;) | weak nicknames (;)
+# The canonical name and the other country names are WEAK: a country is often only a place,
+# so it names the team only next to a strong alias (or, on the Rust side, football context).
+# From every country name the generator makes the strong forms "<name> national team",
+# "<name> national football team", "<name> men's national team", "<name> women's national
+# team" and, for names of 4+ letters that are not codes, "<name> Women"; from every adjective
+# "<adj> national team", "<adj> national football team" and "<adj> women's national team".
+# Strong nicknames must be unambiguous in football news: "Red Devils" is Manchester United's,
+# so Belgium does not get it; "Seleção" is Brazil, not Portugal.
+# ---------------------------------------------------------------------------------------------
+
+NATIONAL_TEAMS = r"""
+# ---- UEFA
+Albania | | Albanian | |
+Andorra | | Andorran | |
+Armenia | | Armenian | |
+Austria | | Austrian | |
+Azerbaijan | | Azerbaijani | |
+Belarus | | Belarusian | |
+Belgium | | Belgian | Red Flames |
+Bosnia and Herzegovina | Bosnia-Herzegovina; Bosnia & Herzegovina; Bosnia | Bosnian | |
+Bulgaria | | Bulgarian | |
+Croatia | | Croatian | Vatreni |
+Cyprus | | Cypriot | |
+Czech Republic | Czechia | Czech | |
+Denmark | | Danish | Danish Dynamite |
+England | | English | Three Lions; Lionesses |
+Estonia | | Estonian | |
+Faroe Islands | Faroes | Faroese | |
+Finland | | Finnish | Huuhkajat |
+France | | French | Les Bleus; Les Bleues |
+Georgia | | Georgian | |
+Germany | | German | Die Mannschaft; DFB-Frauen |
+Gibraltar | | | |
+Greece | | Greek | |
+Hungary | | Hungarian | |
+Iceland | | Icelandic | |
+Israel | | Israeli | |
+Italy | | Italian | Azzurri; Gli Azzurri; Azzurre |
+Kazakhstan | | Kazakh | |
+Kosovo | | Kosovan | |
+Latvia | | Latvian | |
+Liechtenstein | | | |
+Lithuania | | Lithuanian | |
+Luxembourg | | | |
+Malta | | Maltese | |
+Moldova | | Moldovan | |
+Montenegro | | Montenegrin | |
+Netherlands | Holland | Dutch | Oranje; Oranje Leeuwinnen |
+North Macedonia | Macedonia | Macedonian | |
+Northern Ireland | | Northern Irish | |
+Norway | | Norwegian | |
+Poland | | Polish | |
+Portugal | | Portuguese | Seleção das Quinas |
+Republic of Ireland | Ireland | Irish | Boys in Green; Girls in Green |
+Romania | | Romanian | Tricolorii |
+Russia | | Russian | |
+San Marino | | | |
+Scotland | | Scottish | |
+Serbia | | Serbian | |
+Slovakia | | Slovak; Slovakian | |
+Slovenia | | Slovenian | |
+Spain | | Spanish | La Roja |
+Sweden | | Swedish | Blågult |
+Switzerland | | Swiss | |
+Turkey | Türkiye | Turkish | |
+Ukraine | | Ukrainian | |
+Wales | Cymru | Welsh | | Dragons; the Dragons
+# ---- CONMEBOL
+Argentina | | Argentine; Argentinian | Albiceleste; La Albiceleste |
+Bolivia | | Bolivian | | La Verde
+Brazil | Brasil | Brazilian | Seleção; Selecao; Canarinho |
+Chile | | Chilean | |
+Colombia | | Colombian | Los Cafeteros |
+Ecuador | | Ecuadorian | La Tri |
+Paraguay | | Paraguayan | La Albirroja |
+Peru | | Peruvian | La Blanquirroja |
+Uruguay | | Uruguayan | La Celeste |
+Venezuela | | Venezuelan | La Vinotinto; Vinotinto |
+# ---- CONCACAF
+United States | USA; US; U.S. | | USMNT; USWNT; US Men's National Team; US Women's National Team; U.S. Men's National Team; U.S. Women's National Team; United States Men's National Team; United States Women's National Team; US national soccer team; U.S. national soccer team; United States national soccer team | United States of America; Americans; the Americans
+Mexico | | Mexican | El Tri |
+Canada | | Canadian | CanMNT; CanWNT |
+Costa Rica | | Costa Rican | Los Ticos | Ticos
+Jamaica | | Jamaican | Reggae Boyz; Reggae Girlz |
+Panama | Panamá | Panamanian | |
+Honduras | | Honduran | |
+El Salvador | | Salvadoran | |
+Haiti | | Haitian | |
+Guatemala | | Guatemalan | |
+Curaçao | | | |
+Trinidad and Tobago | Trinidad & Tobago; Trinidad | | Soca Warriors |
+# ---- CAF
+Morocco | | Moroccan | Atlas Lions; Atlas Lionesses |
+Senegal | | Senegalese | Lions of Teranga; Teranga Lions |
+Nigeria | | Nigerian | Super Eagles; Super Falcons |
+Ghana | | Ghanaian | Black Stars; Black Queens |
+Cameroon | | Cameroonian | Indomitable Lions; Indomitable Lionesses |
+Egypt | | Egyptian | | Pharaohs; the Pharaohs
+Algeria | | Algerian | Desert Foxes | Fennecs
+Tunisia | | Tunisian | Eagles of Carthage; Carthage Eagles |
+Ivory Coast | Côte d'Ivoire | Ivorian | | Elephants; the Elephants; Les Éléphants
+Mali | | Malian | |
+South Africa | | South African | Bafana Bafana; Banyana Banyana |
+Guinea | | Guinean | Syli Nationale |
+DR Congo | Democratic Republic of the Congo; Democratic Republic of Congo; Congo DR; DRC | Congolese | | Leopards; the Leopards
+Burkina Faso | | Burkinabé | |
+Cape Verde | Cabo Verde | Cape Verdean | Blue Sharks |
+Zambia | | Zambian | Chipolopolo |
+Equatorial Guinea | | Equatoguinean | |
+Angola | | Angolan | |
+Gabon | | Gabonese | |
+# ---- AFC and OFC
+Japan | | Japanese | Samurai Blue; Nadeshiko; Nadeshiko Japan |
+South Korea | Korea Republic; Republic of Korea; Korea | South Korean | Taegeuk Warriors; Taeguk Warriors |
+North Korea | Korea DPR; DPR Korea | North Korean | |
+Australia | | Australian | Socceroos; Matildas |
+Saudi Arabia | | Saudi | Green Falcons |
+Iran | IR Iran | Iranian | Team Melli |
+Qatar | | Qatari | |
+Iraq | | Iraqi | Lions of Mesopotamia |
+United Arab Emirates | UAE | Emirati | |
+China | China PR | Chinese | Steel Roses |
+Uzbekistan | | Uzbek | |
+Jordan | | Jordanian | |
+Oman | | Omani | |
+Bahrain | | Bahraini | |
+Syria | | Syrian | |
+Palestine | | Palestinian | |
+India | | Indian | Blue Tigers |
+Thailand | | Thai | |
+Vietnam | | Vietnamese | |
+Indonesia | | Indonesian | |
+New Zealand | | | All Whites; Football Ferns |
+"""
+
+# ---------------------------------------------------------------------------------------------
 # Curated competitions.
 #   canonical | context | strong (;) | weak (;) | transfermarkt competition ids (;)
 # ---------------------------------------------------------------------------------------------
@@ -417,39 +556,49 @@ FA Cup | England | Emirates FA Cup | |
 EFL Cup | England | Carabao Cup; League Cup; Football League Cup; English League Cup | | CGB
 Community Shield | England | FA Community Shield; Charity Shield | | GBCS
 EFL Trophy | England | Football League Trophy | |
-Women's Super League | England | WSL; Barclays Women's Super League | |
+English Football League | England | EFL | Football League; the Football League |
+Women's FA Cup | England | Women’s FA Cup; Adobe Women's FA Cup; FA Women's Cup; Vitality Women's FA Cup | |
+Women's League Cup | England | FA Women's League Cup; Subway Women's League Cup; Continental Tyres League Cup | |
+Women's Championship | England | FA Women's Championship; Barclays Women's Championship | |
+Women's Super League | England | WSL; Barclays Women's Super League; Barclays WSL; FA Women's Super League; FA WSL; Women’s Super League | |
 Champions League | international | UEFA Champions League; UCL; European Cup | | CL; CLQ
 Europa League | international | UEFA Europa League; UEL; UEFA Cup | | EL; ELQ
 Europa Conference League | international | UEFA Europa Conference League; Conference League; UEFA Conference League; UECL | | ECLQ
 UEFA Super Cup | international | | Super Cup | USC
-Women's Champions League | international | UEFA Women's Champions League | |
+Women's Champions League | international | UEFA Women's Champions League; UWCL; Women’s Champions League | |
 Nations League | international | UEFA Nations League | |
 CONCACAF Nations League | international | | |
 World Cup | international | FIFA World Cup | |
 World Cup qualifying | international | World Cup qualifiers; World Cup qualifier; World Cup qualification | |
-Women's World Cup | international | FIFA Women's World Cup | |
+Women's World Cup | international | FIFA Women's World Cup; Women’s World Cup; Women's World Cup 2023; Women's World Cup 2027; FIFA Women's World Cup 2023; FIFA Women's World Cup 2027 | |
 Club World Cup | international | FIFA Club World Cup | | KLUB
 Intercontinental Cup | international | FIFA Intercontinental Cup | |
 European Championship | international | UEFA European Championship; European Championships; UEFA Euro; Euro 2024; UEFA Euro 2024; Euro 2020; UEFA Euro 2020; Euro 2028; UEFA Euro 2028; Euro 2016 | Euros; Euro |
-Women's Euro | international | Women's Euros; UEFA Women's Euro; Women's European Championship; Women's Euro 2025 | |
+Women's Euro | international | Women's Euros; UEFA Women's Euro; Women's European Championship; UEFA Women's European Championship; Women's Euro 2022; Women's Euro 2025; Women's Euro 2029; UEFA Women's Euro 2022; UEFA Women's Euro 2025; Women’s Euro | |
 Copa América | international | CONMEBOL Copa América | |
 Africa Cup of Nations | international | AFCON; African Cup of Nations; Coupe d'Afrique des Nations | |
 Asian Cup | international | AFC Asian Cup | |
+Women's Asian Cup | international | AFC Women's Asian Cup; Women’s Asian Cup | |
 CONCACAF Gold Cup | international | | Gold Cup |
 Copa Libertadores | international | CONMEBOL Libertadores; Libertadores | |
 Copa Sudamericana | international | CONMEBOL Sudamericana; Sudamericana | |
 AFC Champions League | international | AFC Champions League Elite; ACL Elite | |
+AFC Champions League Two | international | ACL Two | |
 CAF Champions League | international | | |
 CONCACAF Champions Cup | international | CONCACAF Champions League | |
 Leagues Cup | international | | |
+Women's Nations League | international | UEFA Women's Nations League | |
+Olympics | international | Olympic Games; Olympic football tournament; Olympic Football Tournament; Olympic men's football tournament; Olympic women's football tournament | Olympics; the Olympics |
 Bundesliga | Germany | German Bundesliga | | L1
 2. Bundesliga | Germany | 2 Bundesliga; Bundesliga 2; Zweite Bundesliga; 2.Bundesliga | |
 3. Liga | Germany | German 3. Liga | |
+Frauen-Bundesliga | Germany | Google Pixel Frauen-Bundesliga; Frauen Bundesliga; German Frauen-Bundesliga; German Women's Bundesliga | |
 DFB-Pokal | Germany | DFB Pokal; German Cup; DFB Cup | | DFB
 DFL-Supercup | Germany | DFL Supercup; German Super Cup; Franz Beckenbauer Supercup | | DFL
 La Liga | Spain | LaLiga; LaLiga EA Sports; LaLiga Santander; Spanish La Liga; Spanish Primera División | Primera División | ES1
 Segunda División | Spain | LaLiga Hypermotion; La Liga 2; LaLiga2; LaLiga SmartBank; Spanish Segunda División | |
 Copa del Rey | Spain | Spanish Cup | | CDR
+Liga F | Spain | Liga F Moeve; Liga F Femenina; Primera División Femenina; Spanish Liga F | |
 Supercopa de España | Spain | Spanish Super Cup | Supercopa | SUC
 Serie A | Italy | Italian Serie A; Serie A TIM; Serie A Enilive | | IT1
 Serie B | Italy | Italian Serie B | |
@@ -458,6 +607,7 @@ Supercoppa Italiana | Italy | Italian Super Cup | Supercoppa | SCI
 Ligue 1 | France | French Ligue 1; Ligue 1 McDonald's; Ligue 1 Uber Eats | | FR1
 Ligue 2 | France | French Ligue 2 | |
 Coupe de France | France | French Cup | |
+Division 1 Féminine | France | D1 Arkema; D1 Féminine; Arkema Première Ligue; French Division 1 Féminine | |
 Trophée des Champions | France | French Super Cup | | FRCH
 Eredivisie | Netherlands | Dutch Eredivisie | | NL1
 Eerste Divisie | Netherlands | Keuken Kampioen Divisie | |
@@ -491,6 +641,7 @@ Allsvenskan | Sweden | | |
 Saudi Pro League | Saudi Arabia | Saudi Professional League; Roshn Saudi League; Saudi Pro-League | |
 Saudi King's Cup | Saudi Arabia | | King's Cup |
 MLS | United States | Major League Soccer; MLS Cup | |
+NWSL | United States | National Women's Soccer League; National Women’s Soccer League | |
 US Open Cup | United States | U.S. Open Cup; Lamar Hunt U.S. Open Cup | |
 Campeonato Brasileiro Série A | Brazil | Brasileirão; Brazilian Serie A; Brasileiro Série A | |
 Argentine Primera División | Argentina | Argentine Liga Profesional; Liga Profesional de Fútbol; Argentine Superliga | |
@@ -1876,9 +2027,54 @@ def build(root: str) -> list[Entity]:
     # ---------------- competitions
     comps_out = build_competitions(root, comps, names)
 
-    entities = clubs + persons + comps_out
+    # ---------------- national teams (curated clubs, added after the sources were linked so
+    # that no source club or player's club is matched to a national team)
+    national = build_national_teams()
+
+    entities = clubs + national + persons + comps_out
     resolve(entities)
     return finalize(entities)
+
+
+NATIONAL_TEAM = "national team"
+
+
+def national_team_forms(names_: list[str], adjectives: list[str]) -> list[str]:
+    """The strong spellings made from a team's country names and adjectives."""
+    out = []
+    for n in names_:
+        out += [f"{n} national team", f"{n} national football team", f"{n} men's national team",
+                f"{n} women's national team"]
+        letters = re.sub(r"[^A-Za-z]", "", ascii_fold(n))
+        if len(letters) >= 4 and not n.isupper():
+            out.append(f"{n} Women")  # not "US Women" ("US Women's Open" is golf)
+    for a in adjectives:
+        out += [f"{a} national team", f"{a} national football team", f"{a} women's national team"]
+    return out
+
+
+def build_national_teams() -> list[Entity]:
+    """National teams from NATIONAL_TEAMS: curated `club` entities, context "national team"."""
+    R = REPORT
+    R.section("national teams")
+    out: list[Entity] = []
+    seen: set[str] = set()
+    for canon, others, adjs, strong, weak in parse_table(NATIONAL_TEAMS, 5):
+        if fold(canon) in seen:
+            raise SystemExit(f"duplicate national team {canon}")
+        seen.add(fold(canon))
+        e = Entity("club", canon, NATIONAL_TEAM, curated=True, origin="curated national team")
+        country_names = [canon, *split_list(others)]
+        for a in [*split_list(strong), *national_team_forms(country_names, split_list(adjs))]:
+            e.add(a, True)
+        for a in [*country_names, *split_list(weak)]:
+            if fold(a) in e.strong:
+                raise SystemExit(f"national team {canon}: {a!r} is both strong and weak")
+            e.add(a, False)
+        out.append(e)
+    R("national teams:", len(out), "strong aliases:", sum(len(e.strong) for e in out),
+      "weak aliases:", sum(len(e.weak) for e in out))
+    return out
 
 
 def name_variants(name: str, germanic: bool) -> list[str]:
@@ -2287,6 +2483,60 @@ def check(path: str) -> list[str]:
         has("person", p, [p])
     has("person", "Jürgen Klopp", ["Jurgen Klopp"])
     has("person", "Martin Ødegaard", ["Martin Odegaard"])
+    # national teams: nicknames strong, country names weak, men's and women's sides one entity
+    has("club", "England", ["Three Lions", "Lionesses", "England national team", "England Women"], ["England"])
+    has("club", "Australia", ["Socceroos", "Matildas"], ["Australia"])
+    has("club", "United States", ["USMNT", "USWNT", "US national team"], ["United States", "USA", "US"])
+    has("club", "Spain", ["La Roja", "Spain Women"], ["Spain"])
+    has("club", "France", ["Les Bleus"], ["France"])
+    has("club", "Brazil", [("Seleção", "Selecao")], ["Brazil"])
+    has("club", "Argentina", ["Albiceleste"], ["Argentina"])
+    has("club", "Netherlands", ["Oranje"], ["Netherlands", "Holland"])
+    has("club", "Germany", ["Die Mannschaft"], ["Germany"])
+    has("club", "Italy", ["Azzurri"], ["Italy"])
+    has("club", "Mexico", ["El Tri"], ["Mexico"])
+    has("club", "Nigeria", ["Super Eagles"], ["Nigeria"])
+    has("club", "Ghana", ["Black Stars"], ["Ghana"])
+    has("club", "Morocco", ["Atlas Lions"], ["Morocco"])
+    has("club", "Japan", ["Samurai Blue"], ["Japan"])
+    has("club", "South Korea", ["South Korea national team"], ["South Korea", "Korea Republic"])
+    has("club", "Ivory Coast", [], ["Ivory Coast", ("Côte d'Ivoire", "Cote d'Ivoire")])
+    has("club", "Republic of Ireland", ["Republic of Ireland national team"], ["Republic of Ireland", "Ireland"])
+    has("club", "Czech Republic", [], ["Czech Republic", "Czechia"])
+    has("club", "Turkey", [], ["Turkey", ("Türkiye", "Turkiye")])
+    has("club", "Manchester United", [], ["Red Devils"])
+    national = {c for (k, c), (_s, _w, ctx) in ents.items() if k == "club" and ctx == "national team"}
+    if len(national) < 80:
+        problems.append(f"only {len(national)} national teams")
+    for c in sorted(national):
+        strong, weak, _ctx = ents[("club", c)]
+        if fold(c) in {fold(a) for a in strong} or c not in weak:
+            problems.append(f"national team {c!r}: the country name must be weak, not strong")
+        if not strong:
+            problems.append(f"national team {c!r} has no strong alias")
+        for a in strong:
+            if fold(a) in COUNTRIES or fold(a) in {"red devils", "the red devils"}:
+                problems.append(f"national team {c!r}: strong alias {a!r} is a country name or another club's nickname")
+    # women's competitions, and the longest match: "Women's World Cup" is its own entity
+    has("competition", "Women's World Cup", ["Women's World Cup", "FIFA Women's World Cup"])
+    has("competition", "World Cup", ["World Cup"])
+    has("competition", "Women's Champions League", ["UWCL", "UEFA Women's Champions League"])
+    has("competition", "Women's Super League", ["WSL"])
+    has("competition", "Women's FA Cup", ["Women's FA Cup"])
+    has("competition", "Women's Euro", ["Women's Euro 2022", "Women's Euro 2025", "Women's Euros"])
+    has("competition", "Women's Asian Cup", ["Women's Asian Cup"])
+    has("competition", "NWSL", ["NWSL", "National Women's Soccer League"])
+    has("competition", "Liga F", ["Liga F"])
+    has("competition", "Frauen-Bundesliga", ["Google Pixel Frauen-Bundesliga"])
+    has("competition", "Division 1 Féminine", ["D1 Arkema"])
+    has("competition", "Olympics", ["Olympic Games"], ["Olympics"])
+    has("competition", "English Football League", ["EFL"])
+    has("competition", "AFC Champions League", ["AFC Champions League"])
+    has("competition", "AFC Champions League Two", ["AFC Champions League Two"])
+    has("competition", "Asian Cup", ["AFC Asian Cup", "Asian Cup"])
+    has("competition", "Africa Cup of Nations", ["AFCON"])
+    has("competition", "Copa América", ["Copa America"])
+    has("competition", "CONCACAF Gold Cup", ["CONCACAF Gold Cup"], ["Gold Cup"])
     # no alias strong for two entities of one kind
     owner = {}
     for (kind, canon), (strong, _weak, _ctx) in ents.items():
