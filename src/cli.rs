@@ -83,6 +83,10 @@ pub struct IndexArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
 
+    /// Skip entity recognition (for measuring its cost; facets stay empty)
+    #[arg(long, hide = true)]
+    pub no_entities: bool,
+
     /// Memory budget of the index writer in MiB
     #[arg(long, value_name = "MIB", default_value_t = 256, value_parser = clap::value_parser!(u32).range(16..=65536))]
     pub memory: u32,

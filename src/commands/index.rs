@@ -17,6 +17,7 @@ pub fn run(location: &IndexLocation, args: IndexArgs) -> anyhow::Result<Outcome>
     let options = BuildOptions {
         threads: args.threads.map_or(0, usize::from),
         memory_budget: args.memory as usize * 1024 * 1024,
+        extract_entities: !args.no_entities,
         ..BuildOptions::default()
     };
     let summary = index_with_progress(location, &paths, &options)?;

@@ -9,7 +9,7 @@
 use super::fold::fold;
 use super::trie::{alias_words, WordTrie};
 use super::EntityKind;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// The embedded gazetteer data.
@@ -77,11 +77,11 @@ impl Gazetteer {
     /// data is generated and checked by the generator; a test checks it parses cleanly).
     pub fn parse(tsv: &str) -> Gazetteer {
         let mut entries = Vec::new();
-        let mut pattern_ids: HashMap<String, usize> = HashMap::new();
+        let mut pattern_ids: HashMap<String, usize> = HashMap::default();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut folded_patterns: Vec<String> = Vec::new();
-        let mut first_name_counts: HashMap<String, u32> = HashMap::new();
-        let mut surnames: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut first_name_counts: HashMap<String, u32> = HashMap::default();
+        let mut surnames: HashMap<String, Vec<u32>> = HashMap::default();
         for line in tsv.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;

@@ -20,7 +20,8 @@ use super::fold::fold;
 use super::gazetteer::{surname_keys, Gazetteer, Pattern, PARTICLES};
 use super::trie::Tokens;
 use super::{Entities, EntityKind};
-use std::collections::{BTreeSet, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 /// Context value of national teams in the gazetteer.
@@ -229,11 +230,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
         .iter()
         .enumerate()
         .filter(|(k, w)| {
-            w.capitalised
-                && !w.sentence_start
-                && !w.inside
-                && !(w.joined && *k > 0 && words[k - 1].capitalised)
-                && !words.get(k + 1).is_some_and(|n| n.joined && n.capitalised)
+            w.capitalised && !w.sentence_start && !w.inside && !in_capitalised_run(&words, *k)
         })
         .map(|(_, w)| w.folded)
         .collect();
@@ -298,7 +295,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
     }
 
     // 3. Lone surnames.
-    let mut by_surname: HashSet<String> = HashSet::new();
+    let mut by_surname: HashSet<String> = HashSet::default();
     for name in &persons {
         let folded_words: Vec<String> = fold(name).split_whitespace().map(str::to_owned).collect();
         by_surname.extend(surname_keys(&folded_words));
@@ -426,13 +423,21 @@ fn is_photo_credit(text: &str, offset: usize) -> bool {
 /// A capitalised word that can be part of a person's name: not a month, weekday, place,
 /// outlet, organisation or role word, no digits, not an all-capitals acronym.
 fn is_name_word(word: &Word<'_>) -> bool {
-    !NOT_NAME_WORDS.contains(word.folded)
-        && !word.text.chars().any(|c| c.is_ascii_digit())
-        && !(word.text.len() > 1
-            && word
-                .text
-                .chars()
-                .all(|c| !c.is_alphabetic() || c.is_uppercase()))
+    let has_digit = word.text.chars().any(|c| c.is_ascii_digit());
+    let acronym = word.text.len() > 1
+        && word
+            .text
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    !NOT_NAME_WORDS.contains(word.folded) && !has_digit && !acronym
+}
+
+/// True when word `k` has a capitalised neighbour joined to it by a space.
+fn in_capitalised_run(words: &[Word<'_>], k: usize) -> bool {
+    let w = &words[k];
+    let after = words.get(k + 1).is_some_and(|n| n.joined && n.capitalised);
+    let before = w.joined && k > 0 && words[k - 1].capitalised;
+    after || before
 }
 
 fn word_set(words: &'static [&'static str]) -> HashSet<&'static str> {

@@ -160,6 +160,16 @@ fn word_hash(word: &str) -> u64 {
 pub struct WordTrie {
     edges: FxHashMap<(u32, u64), u32>,
     terminal: Vec<u32>,
+    /// One bit per first-word hash bucket: most words of a text start no alias, and this
+    /// small bitmap (it stays in cache) says so without a lookup in the large edge map.
+    first_words: Vec<u64>,
+}
+
+const FIRST_WORD_BITS: u64 = 1 << 20;
+
+fn first_word_bit(hash: u64) -> (usize, u64) {
+    let bit = (hash >> 40) % FIRST_WORD_BITS;
+    ((bit / 64) as usize, 1u64 << (bit % 64))
 }
 
 const NO_PATTERN: u32 = u32::MAX;
@@ -170,6 +180,7 @@ impl WordTrie {
         WordTrie {
             edges: FxHashMap::default(),
             terminal: vec![NO_PATTERN],
+            first_words: vec![0; (FIRST_WORD_BITS / 64) as usize],
         }
     }
 
@@ -178,6 +189,10 @@ impl WordTrie {
         let mut node = 0u32;
         let mut any = false;
         for word in words {
+            if !any {
+                let (slot, bit) = first_word_bit(word_hash(word));
+                self.first_words[slot] |= bit;
+            }
             any = true;
             let next = self.terminal.len() as u32;
             node = *self
@@ -195,6 +210,11 @@ impl WordTrie {
 
     /// The longest pattern starting at token `first`: (one past its last token, pattern id).
     pub fn longest_at(&self, tokens: &Tokens, first: usize) -> Option<(usize, u32)> {
+        let hash = word_hash(tokens.word(first));
+        let (slot, bit) = first_word_bit(hash);
+        if self.first_words[slot] & bit == 0 {
+            return None;
+        }
         let mut node = 0u32;
         let mut best = None;
         for i in first..tokens.tokens.len() {

@@ -15,8 +15,8 @@ use fst::{IntoStreamer, Map, MapBuilder, Streamer};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use tantivy::collector::FacetCollector;
-use tantivy::query::AllQuery;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocSet, TERMINATED};
 
 const TSV_FILE: &str = "entities.tsv";
 const FST_FILE: &str = "entities.fst";
@@ -42,24 +42,54 @@ enum KeySource {
 }
 
 /// Counts every entity facet of the index's live articles.
-pub fn count_entities(searcher: &tantivy::Searcher) -> tantivy::Result<Vec<EntityRef>> {
-    let mut collector = FacetCollector::for_field(super::schema::ENTITY_FIELD);
-    for kind in EntityKind::ALL {
-        collector.add_facet(format!("/{}", kind.name()).as_str());
-    }
-    let counts = searcher.search(&AllQuery, &collector)?;
-    let mut entities = Vec::new();
-    for kind in EntityKind::ALL {
-        for (facet, count) in counts.get(&format!("/{}", kind.name())) {
-            if let [_, name] = facet.to_path().as_slice() {
-                entities.push(EntityRef {
-                    kind,
-                    name: (*name).to_owned(),
-                    count,
-                });
+///
+/// Streams each segment's term dictionary of the entity field (facet terms are
+/// `kind\0name`); document frequencies are exact unless a segment has deletions, where the
+/// postings are walked against the alive bitset. (tantivy's `FacetCollector` resolves each
+/// facet ordinal through a compressed dictionary block, which was far slower here.)
+pub fn count_entities(
+    searcher: &tantivy::Searcher,
+    field: Field,
+) -> tantivy::Result<Vec<EntityRef>> {
+    let mut counts: HashMap<Vec<u8>, u64> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let alive = segment.alive_bitset();
+        let mut terms = inverted.terms().stream()?;
+        while terms.advance() {
+            let info = terms.value();
+            let count = match alive {
+                None => u64::from(info.doc_freq),
+                Some(alive) => {
+                    let mut postings =
+                        inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+                    let mut n = 0;
+                    while postings.doc() != TERMINATED {
+                        if alive.is_alive(postings.doc()) {
+                            n += 1;
+                        }
+                        postings.advance();
+                    }
+                    n
+                }
+            };
+            if count > 0 {
+                *counts.entry(terms.key().to_vec()).or_default() += count;
             }
         }
     }
+    let mut entities: Vec<EntityRef> = counts
+        .into_iter()
+        .filter_map(|(key, count)| {
+            let text = String::from_utf8(key).ok()?;
+            let (kind, name) = text.split_once('\0')?;
+            Some(EntityRef {
+                kind: EntityKind::from_name(kind)?,
+                name: name.to_owned(),
+                count,
+            })
+        })
+        .collect();
     entities.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)

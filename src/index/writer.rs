@@ -9,7 +9,7 @@ use super::document::to_document;
 use super::lexicon::{count_entities, write_lexicon};
 use super::ScoutIndex;
 use crate::corpus::{self, collect_files, read_records, ParsedArticle, RawRecord, Skip, Warning};
-use crate::extract::extract;
+use crate::extract::{extract, Entities};
 use anyhow::{anyhow, Context};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -30,6 +30,8 @@ pub struct BuildOptions {
     pub max_record_bytes: u64,
     /// Records per parallel batch.
     pub batch_size: usize,
+    /// Recognise entities (off only to measure what extraction costs).
+    pub extract_entities: bool,
 }
 
 impl Default for BuildOptions {
@@ -39,6 +41,7 @@ impl Default for BuildOptions {
             memory_budget: 256 * 1024 * 1024,
             max_record_bytes: corpus::MAX_RECORD_BYTES,
             batch_size: 2048,
+            extract_entities: true,
         }
     }
 }
@@ -106,11 +109,15 @@ enum Prepared {
     Skipped(Skip),
 }
 
-fn prepare(index: &ScoutIndex, record: Result<RawRecord, Skip>) -> Prepared {
+fn prepare(index: &ScoutIndex, record: Result<RawRecord, Skip>, with_entities: bool) -> Prepared {
     let parsed = record.and_then(|record| corpus::parse_record(&record));
     match parsed {
         Ok(ParsedArticle { article, warnings }) => {
-            let entities = extract(&article);
+            let entities = if with_entities {
+                extract(&article)
+            } else {
+                Entities::default()
+            };
             Prepared::Document {
                 id: article.id.clone(),
                 document: to_document(&index.fields, &article, &entities),
@@ -195,8 +202,12 @@ pub fn build(
             }
         });
         for batch in receiver {
-            let prepared: Vec<Prepared> =
-                pool.install(|| batch.into_par_iter().map(|r| prepare(index, r)).collect());
+            let prepared: Vec<Prepared> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|r| prepare(index, r, options.extract_entities))
+                    .collect()
+            });
             add_batch(index, &writer, prepared, &mut summary, reporter)?;
             reporter.progress(bytes_read.load(Ordering::Relaxed), summary.indexed);
         }
@@ -279,7 +290,8 @@ pub fn refresh_lexicon(index: &ScoutIndex) -> anyhow::Result<()> {
         .reload_policy(tantivy::ReloadPolicy::Manual)
         .try_into()
         .context("cannot read the index back")?;
-    let entities = count_entities(&reader.searcher()).context("cannot count entities")?;
+    let entities =
+        count_entities(&reader.searcher(), index.fields.entity).context("cannot count entities")?;
     write_lexicon(&index.dir, &entities)
 }
 
