@@ -40,6 +40,9 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index and print the best articles.
     Search(SearchArgs),
+    /// Rebuild the whole index from the sources it was built from, and swap it in atomically
+    /// (also the way to move an index to a new schema version).
+    Reindex(JobArgs),
     /// List the index's clubs, people and competitions by number of articles.
     Entities(EntitiesArgs),
 }
@@ -79,17 +82,37 @@ pub struct IndexArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Also remove articles whose source file (or JSON Lines id) is gone from these paths
+    #[arg(long)]
+    pub prune: bool,
+
+    /// Settings shared with `scout reindex`.
+    #[command(flatten)]
+    pub job: JobArgs,
+}
+
+/// Settings of indexing jobs (`index` and `reindex`).
+#[derive(Debug, Args)]
+pub struct JobArgs {
     /// Worker threads [default: one per core]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
 
+    /// Memory budget of the index writer in MiB
+    #[arg(long, value_name = "MIB", default_value_t = 512, value_parser = clap::value_parser!(u32).range(16..=65536))]
+    pub memory: u32,
+
+    /// Commit after this many new or changed articles (a crash loses at most that much)
+    #[arg(long, value_name = "N", default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_every: u64,
+
+    /// Commit at least this often, in seconds
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_interval: u64,
+
     /// Skip entity recognition (for measuring its cost; facets stay empty)
     #[arg(long, hide = true)]
     pub no_entities: bool,
-
-    /// Memory budget of the index writer in MiB
-    #[arg(long, value_name = "MIB", default_value_t = 256, value_parser = clap::value_parser!(u32).range(16..=65536))]
-    pub memory: u32,
 }
 
 /// When to emphasise matches with terminal colours.

@@ -1,55 +1,147 @@
-//! `scout index`: build or update the index and print a one-line summary.
+//! `scout index` and `scout reindex`: build, update or rebuild the index, with progress on
+//! stderr and a one-line summary.
 
 use super::reporter::TerminalReporter;
 use super::{IndexLocation, Outcome, DEFAULT_SEEDS_DIR};
-use crate::cli::IndexArgs;
+use crate::cli::{IndexArgs, JobArgs};
+use crate::index::lock::JobLock;
 use crate::index::writer::{build, BuildOptions, BuildSummary};
-use crate::index::{open_or_create_index, OpenError};
+use crate::index::{
+    create_generation, current_generation, open_or_create_index, publish_generation, read_meta,
+    OpenError, ScoutIndex,
+};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 /// Runs `scout index`.
 pub fn run(location: &IndexLocation, args: IndexArgs) -> anyhow::Result<Outcome> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(DEFAULT_SEEDS_DIR)]
     } else {
-        args.paths
+        args.paths.clone()
     };
-    let options = BuildOptions {
+    let mut options = job_options(&args.job);
+    options.prune = args.prune;
+    let _lock = JobLock::acquire(&location.dir)?;
+    let index = open_or_create_index(&location.dir).map_err(open_error)?;
+    let summary = index_with_progress(&index, &paths, &options)?;
+    Ok(finish(&summary))
+}
+
+/// Runs `scout reindex`: rebuilds the whole index from the sources it was built from into a
+/// new generation, then swaps it in atomically.
+pub fn reindex(location: &IndexLocation, args: JobArgs) -> anyhow::Result<Outcome> {
+    let _lock = JobLock::acquire(&location.dir)?;
+    let Some(current) = current_generation(&location.dir) else {
+        return Err(OpenError::Missing(location.dir.clone()).into());
+    };
+    let meta = read_meta(&current)?;
+    let (sources, missing): (Vec<PathBuf>, Vec<PathBuf>) =
+        meta.sources.into_iter().partition(|p| p.exists());
+    for path in &missing {
+        eprintln!(
+            "scout: warning: source {} is gone; its articles are dropped",
+            path.display()
+        );
+    }
+    if sources.is_empty() {
+        anyhow::bail!(
+            "the index at {} records no existing sources to rebuild from",
+            location.dir.display()
+        );
+    }
+    eprintln!(
+        "scout: rebuilding {} from {} source(s); searches use the old index until it is done",
+        location.dir.display(),
+        sources.len()
+    );
+    let options = job_options(&args);
+    let fresh = create_generation(&location.dir, &sources).map_err(open_error)?;
+    let summary = index_with_progress(&fresh, &sources, &options);
+    match summary {
+        Ok(summary) if !summary.interrupted => {
+            publish_generation(&fresh)?;
+            Ok(finish(&summary))
+        }
+        other => {
+            // Interrupted or failed: the old index stays live; drop the half-built one.
+            let _ = std::fs::remove_dir_all(&fresh.dir);
+            let summary = other?;
+            eprintln!("scout: reindex interrupted; the index is unchanged");
+            Ok(finish(&summary))
+        }
+    }
+}
+
+fn open_error(error: OpenError) -> anyhow::Error {
+    match error {
+        OpenError::Other(e) => e,
+        other => anyhow::Error::new(other),
+    }
+}
+
+/// Job options from the command line, with Ctrl-C wired to a clean stop.
+fn job_options(args: &JobArgs) -> BuildOptions {
+    BuildOptions {
         threads: args.threads.map_or(0, usize::from),
         memory_budget: args.memory as usize * 1024 * 1024,
         extract_entities: !args.no_entities,
+        commit_every: args.commit_every,
+        commit_interval: Duration::from_secs(args.commit_interval),
+        cancel: Some(interrupt_flag()),
         ..BuildOptions::default()
-    };
-    let summary = index_with_progress(location, &paths, &options)?;
-    eprintln!("{}", summary_line(&summary));
-    Ok(if summary.skipped.is_empty() {
+    }
+}
+
+/// A flag set by the first Ctrl-C (the job then commits what is done and stops); a second
+/// Ctrl-C exits at once (the index stays at its last commit).
+fn interrupt_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let handler_flag = Arc::clone(&flag);
+    let installed = ctrlc::set_handler(move || {
+        if handler_flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("\nscout: interrupted; committing what is done (Ctrl-C again to quit at once)");
+    });
+    if installed.is_err() {
+        eprintln!("scout: warning: cannot handle Ctrl-C; it will stop the job at its last commit");
+    }
+    flag
+}
+
+/// Prints the summary and turns it into the exit outcome.
+fn finish(summary: &BuildSummary) -> Outcome {
+    eprintln!("{}", summary_line(summary));
+    if summary.interrupted {
+        Outcome::Interrupted
+    } else if summary.skipped.is_empty() {
         Outcome::Success
     } else {
         Outcome::NothingFound
-    })
+    }
 }
 
-/// Indexes `paths` into the index at `location`, showing progress on stderr.
+/// Indexes `paths` into `index`, showing progress on stderr.
 pub fn index_with_progress(
-    location: &IndexLocation,
+    index: &ScoutIndex,
     paths: &[PathBuf],
     options: &BuildOptions,
 ) -> anyhow::Result<BuildSummary> {
-    let index = open_or_create_index(&location.dir).map_err(|e| match e {
-        OpenError::Other(e) => e,
-        other => anyhow::Error::new(other),
-    })?;
     let reporter = TerminalReporter::new();
-    let summary = build(&index, paths, options, &reporter);
+    let summary = build(index, paths, options, &reporter);
     reporter.finish();
     summary
 }
 
-/// "indexed 5 articles, skipped 0 in 0.1 s (50 articles/s)".
+/// "indexed 5 articles (5 new, 0 changed), 0 unchanged, skipped 0 in 0.10 s (50 articles/s)".
 pub fn summary_line(summary: &BuildSummary) -> String {
     let seconds = summary.elapsed.as_secs_f64();
+    let read = summary.indexed() + summary.unchanged;
     let rate = if seconds > 0.0 {
-        summary.indexed as f64 / seconds
+        read as f64 / seconds
     } else {
         0.0
     };
@@ -63,13 +155,27 @@ pub fn summary_line(summary: &BuildSummary) -> String {
             .collect();
         format!("skipped {} ({})", summary.skipped.len(), reasons.join(", "))
     };
+    let pruned = if summary.pruned > 0 {
+        format!(", {} pruned", summary.pruned)
+    } else {
+        String::new()
+    };
     let warnings = if summary.warnings > 0 {
         format!(", {} warnings", summary.warnings)
     } else {
         String::new()
     };
+    let interrupted = if summary.interrupted {
+        "interrupted: "
+    } else {
+        ""
+    };
     format!(
-        "indexed {} articles, {skipped}{warnings} in {seconds:.2} s ({rate:.0} articles/s)",
-        summary.indexed
+        "{interrupted}indexed {} articles ({} new, {} changed), {} unchanged{pruned}, {skipped}{warnings} \
+         in {seconds:.2} s ({rate:.0} articles/s)",
+        summary.indexed(),
+        summary.added,
+        summary.updated,
+        summary.unchanged
     )
 }

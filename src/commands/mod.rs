@@ -18,6 +18,8 @@ pub enum Outcome {
     Success,
     /// The command ran but found nothing, or skipped input (exit 1).
     NothingFound,
+    /// An indexing job was stopped by Ctrl-C after committing its work (exit 130).
+    Interrupted,
 }
 
 impl Outcome {
@@ -26,6 +28,7 @@ impl Outcome {
         match self {
             Outcome::Success => ExitCode::SUCCESS,
             Outcome::NothingFound => ExitCode::from(1),
+            Outcome::Interrupted => ExitCode::from(130),
         }
     }
 }
@@ -64,6 +67,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let location = IndexLocation::from_cli(cli.index);
     match cli.command {
         Command::Index(args) => index::run(&location, args),
+        Command::Reindex(args) => index::reindex(&location, args),
         Command::Search(args) => search::run(&location, args),
         Command::Entities(args) => entities::run(&location, args),
     }

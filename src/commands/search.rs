@@ -3,8 +3,9 @@
 use super::index::{index_with_progress, summary_line};
 use super::{IndexLocation, Outcome, DEFAULT_SEEDS_DIR};
 use crate::cli::{ColorChoice, SearchArgs};
+use crate::index::lock::JobLock;
 use crate::index::writer::BuildOptions;
-use crate::index::{index_exists, open_index};
+use crate::index::{index_exists, open_index, open_or_create_index};
 use crate::output::{human, json, Emphasis};
 use crate::search::query::Node;
 use crate::search::{SearchRequest, Searcher};
@@ -78,8 +79,10 @@ fn ensure_default_index(location: &IndexLocation) -> anyhow::Result<()> {
         "scout: no index at {}; building it from ./{DEFAULT_SEEDS_DIR} first",
         location.dir.display()
     );
+    let _lock = JobLock::acquire(&location.dir)?;
+    let index = open_or_create_index(&location.dir)?;
     let summary = index_with_progress(
-        location,
+        &index,
         &[PathBuf::from(DEFAULT_SEEDS_DIR)],
         &BuildOptions::default(),
     )?;

@@ -58,6 +58,10 @@ pub fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     for path in paths {
         let meta =
             std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+        // Absolute paths: articles remember where they came from whatever the working
+        // directory of later jobs (`--prune`, `scout reindex`).
+        let path = &std::fs::canonicalize(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
         if meta.is_dir() {
             walk_dir(path, &mut files)?;
         } else if meta.is_file() {

@@ -8,11 +8,13 @@ use tantivy::{DateTime, TantivyDocument};
 
 /// A stable 64-bit hash of everything stored about an article's content.
 ///
-/// Used to tell unchanged articles from changed ones on re-index; stable across runs
-/// and platforms (xxh3).
+/// Covers where it was read from too (an article that moves is re-indexed). Used to tell
+/// unchanged articles from changed ones on re-index; stable across runs and platforms (xxh3).
 pub fn content_hash(article: &Article) -> u64 {
     let mut bytes = Vec::with_capacity(article.title.len() + article.body.len() + 64);
+    let path = article.location.path.to_string_lossy();
     for part in [
+        path.as_ref(),
         article.title.as_str(),
         article.body.as_str(),
         article.source.as_deref().unwrap_or(""),
@@ -21,6 +23,7 @@ pub fn content_hash(article: &Article) -> u64 {
         bytes.extend_from_slice(part.as_bytes());
         bytes.push(0);
     }
+    bytes.extend_from_slice(&(article.location.line.unwrap_or(0) as u64).to_le_bytes());
     if let Some(date) = article.date {
         bytes.extend_from_slice(&date.unix_seconds().to_le_bytes());
     }
@@ -33,7 +36,12 @@ pub fn entity_facet(kind: &str, name: &str) -> Facet {
 }
 
 /// Builds the tantivy document for an article.
-pub fn to_document(fields: &Fields, article: &Article, entities: &Entities) -> TantivyDocument {
+pub fn to_document(
+    fields: &Fields,
+    article: &Article,
+    entities: &Entities,
+    content_hash: u64,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &article.id);
     doc.add_text(fields.title, &article.title);
@@ -55,6 +63,6 @@ pub fn to_document(fields: &Fields, article: &Article, entities: &Entities) -> T
     for (kind, name) in entities.iter() {
         doc.add_facet(fields.entity, entity_facet(kind.name(), name));
     }
-    doc.add_u64(fields.content_hash, content_hash(article));
+    doc.add_u64(fields.content_hash, content_hash);
     doc
 }

@@ -7,6 +7,7 @@
 //! (small, no parsing) and read the lines they need, so resolving `--club leverkusen` or
 //! boosting "Anton" costs microseconds, not a gazetteer load.
 
+use super::write_atomically;
 use crate::extract::fold::fold;
 use crate::extract::gazetteer::{gazetteer, surname_keys};
 use crate::extract::EntityKind;
@@ -173,12 +174,6 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
     write_atomically(&dir.join(TSV_FILE), tsv.as_bytes())?;
     write_atomically(&dir.join(FST_FILE), &fst_bytes)?;
     Ok(())
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// A lexicon opened for lookups.

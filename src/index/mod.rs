@@ -1,11 +1,18 @@
 //! The `index` stage: tantivy documents on disk, and everything that opens or writes them.
 //!
-//! [`open_index`] is the one way to open an index: it checks the schema version and registers
-//! scout's analyzers (tantivy does not persist them). [`writer::build`] runs an indexing job.
+//! An index directory holds generations: `gen-NNNNNN/` subdirectories, each a complete
+//! tantivy index with scout's metadata and entity lexicon, and a `CURRENT` file naming the
+//! live one. Incremental jobs write into the current generation (tantivy commits are atomic);
+//! `scout reindex` builds a new generation beside it and publishes it by atomically replacing
+//! `CURRENT`, so a reader never sees a half-built index. [`open_index`] is the one way to
+//! open an index: it resolves `CURRENT`, checks the schema version and registers scout's
+//! analyzers (tantivy does not persist them).
 
 pub mod analyzer;
 pub mod document;
+pub mod existing;
 pub mod lexicon;
+pub mod lock;
 pub mod schema;
 pub mod writer;
 
@@ -16,8 +23,12 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::Index;
 
-/// scout's own metadata file inside an index directory.
+/// scout's own metadata file inside a generation.
 const META_FILE: &str = "scout.json";
+/// The file naming the live generation.
+const CURRENT_FILE: &str = "CURRENT";
+/// Prefix of generation directory names.
+const GENERATION_PREFIX: &str = "gen-";
 
 /// An opened scout index: the tantivy index, its fields and where it lives.
 #[derive(Clone)]
@@ -26,7 +37,9 @@ pub struct ScoutIndex {
     pub index: Index,
     /// Handles to the schema's fields.
     pub fields: Fields,
-    /// The index directory.
+    /// The index directory (holding `CURRENT` and the generations).
+    pub root: PathBuf,
+    /// The generation directory this index lives in.
     pub dir: PathBuf,
 }
 
@@ -43,9 +56,12 @@ impl std::fmt::Debug for ScoutIndex {
 pub struct IndexMeta {
     /// The schema version the index was built with.
     pub schema_version: u32,
-    /// The paths the index was built from, as given (absolute where possible).
+    /// The paths the index was built from (absolute), for `scout reindex`.
     #[serde(default)]
     pub sources: Vec<PathBuf>,
+    /// When the last indexing job committed (seconds since the Unix epoch).
+    #[serde(default)]
+    pub last_indexed: Option<i64>,
 }
 
 /// Why an index could not be opened; callers branch on these.
@@ -73,64 +89,132 @@ pub enum OpenError {
     Other(#[from] anyhow::Error),
 }
 
-/// True when the directory holds a tantivy index.
-pub fn index_exists(dir: &Path) -> bool {
-    dir.join("meta.json").is_file()
+/// The live generation directory of the index at `root`, if there is one.
+pub fn current_generation(root: &Path) -> Option<PathBuf> {
+    let name = std::fs::read_to_string(root.join(CURRENT_FILE)).ok()?;
+    let name = name.trim();
+    if !name.starts_with(GENERATION_PREFIX) || name.contains(['/', '\\']) {
+        return None;
+    }
+    let dir = root.join(name);
+    dir.join("meta.json").is_file().then_some(dir)
 }
 
-/// Opens the index in `dir`, checking its schema version and registering analyzers.
-pub fn open_index(dir: &Path) -> Result<ScoutIndex, OpenError> {
-    if !index_exists(dir) {
-        return Err(OpenError::Missing(dir.to_path_buf()));
-    }
-    let meta = read_meta(dir)?;
+/// True when the directory holds a scout index.
+pub fn index_exists(root: &Path) -> bool {
+    current_generation(root).is_some()
+}
+
+/// Opens the live generation of the index at `root`, checking its schema version.
+pub fn open_index(root: &Path) -> Result<ScoutIndex, OpenError> {
+    let dir = current_generation(root).ok_or_else(|| OpenError::Missing(root.to_path_buf()))?;
+    let meta = read_meta(&dir)?;
     if meta.schema_version != SCHEMA_VERSION {
         return Err(OpenError::SchemaVersion {
-            dir: dir.to_path_buf(),
+            dir: root.to_path_buf(),
             found: meta.schema_version,
             expected: SCHEMA_VERSION,
         });
     }
+    open_generation(root, &dir)
+}
+
+fn open_generation(root: &Path, dir: &Path) -> Result<ScoutIndex, OpenError> {
     let index = Index::open_in_dir(dir)
-        .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+        .with_context(|| format!("cannot open the index at {}", root.display()))?;
     let fields = fields_of(&index.schema())
-        .with_context(|| format!("the index at {} has an unexpected schema", dir.display()))?;
+        .with_context(|| format!("the index at {} has an unexpected schema", root.display()))?;
     analyzer::register_analyzers(&index);
     Ok(ScoutIndex {
         index,
         fields,
+        root: root.to_path_buf(),
         dir: dir.to_path_buf(),
     })
 }
 
-/// Opens the index in `dir`, creating an empty one (and the directory) if there is none.
-pub fn open_or_create_index(dir: &Path) -> Result<ScoutIndex, OpenError> {
-    if index_exists(dir) {
-        return open_index(dir);
+/// Opens the index at `root`, creating an empty one (and the directory) if there is none.
+pub fn open_or_create_index(root: &Path) -> Result<ScoutIndex, OpenError> {
+    if index_exists(root) {
+        return open_index(root);
     }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create index directory {}", dir.display()))?;
+    let index = create_generation(root, &[])?;
+    publish_generation(&index)?;
+    Ok(index)
+}
+
+/// Creates a new, empty generation beside the live one (not yet published).
+pub fn create_generation(root: &Path, sources: &[PathBuf]) -> Result<ScoutIndex, OpenError> {
+    std::fs::create_dir_all(root)
+        .with_context(|| format!("cannot create index directory {}", root.display()))?;
+    let dir = next_generation_dir(root)?;
+    std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let (schema, fields) = build_schema();
-    let directory = MmapDirectory::open(dir)
+    let directory = MmapDirectory::open(&dir)
         .with_context(|| format!("cannot open index directory {}", dir.display()))?;
     let index = Index::create(directory, schema, tantivy::IndexSettings::default())
         .with_context(|| format!("cannot create an index in {}", dir.display()))?;
     analyzer::register_analyzers(&index);
     write_meta(
-        dir,
+        &dir,
         &IndexMeta {
             schema_version: SCHEMA_VERSION,
-            sources: Vec::new(),
+            sources: sources.to_vec(),
+            last_indexed: None,
         },
     )?;
     Ok(ScoutIndex {
         index,
         fields,
-        dir: dir.to_path_buf(),
+        root: root.to_path_buf(),
+        dir,
     })
 }
 
-/// Reads scout's metadata of an index (a missing file reads as schema version 0).
+fn next_generation_dir(root: &Path) -> anyhow::Result<PathBuf> {
+    let mut highest = 0u64;
+    for entry in
+        std::fs::read_dir(root).with_context(|| format!("cannot list {}", root.display()))?
+    {
+        let name = entry?.file_name();
+        if let Some(n) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(GENERATION_PREFIX))
+            .and_then(|n| n.parse().ok())
+        {
+            highest = highest.max(n);
+        }
+    }
+    Ok(root.join(format!("{GENERATION_PREFIX}{:06}", highest + 1)))
+}
+
+/// Makes a generation the live one: atomically replaces `CURRENT`, then deletes older
+/// generations (readers that still have them open keep their files until they close).
+pub fn publish_generation(index: &ScoutIndex) -> anyhow::Result<()> {
+    let name = index
+        .dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .context("generation directory has no name")?;
+    write_atomically(
+        &index.root.join(CURRENT_FILE),
+        format!("{name}\n").as_bytes(),
+    )?;
+    for entry in std::fs::read_dir(&index.root)? {
+        let path = entry?.path();
+        let is_generation = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(GENERATION_PREFIX));
+        if is_generation && path != index.dir {
+            // Best effort: a failure leaves only disk space behind.
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads scout's metadata of a generation (a missing file reads as schema version 0).
 pub fn read_meta(dir: &Path) -> anyhow::Result<IndexMeta> {
     let path = dir.join(META_FILE);
     match std::fs::read(&path) {
@@ -141,12 +225,19 @@ pub fn read_meta(dir: &Path) -> anyhow::Result<IndexMeta> {
     }
 }
 
-/// Writes scout's metadata of an index atomically (temporary file, then rename).
+/// Writes scout's metadata of a generation atomically.
 pub fn write_meta(dir: &Path, meta: &IndexMeta) -> anyhow::Result<()> {
-    let path = dir.join(META_FILE);
-    let tmp = dir.join(format!("{META_FILE}.tmp"));
-    let json = serde_json::to_vec_pretty(meta)?;
-    std::fs::write(&tmp, json).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    write_atomically(&dir.join(META_FILE), &serde_json::to_vec_pretty(meta)?)
+}
+
+/// Writes a file by writing a temporary sibling, syncing it and renaming it into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let tmp = path.with_extension("tmp");
+    let mut file =
+        std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }

@@ -100,3 +100,5 @@ pub const DATE_FIELD: &str = "date";
 pub const ENTITY_FIELD: &str = "entity";
 /// Name of the id fast field.
 pub const ID_FIELD: &str = "id";
+/// Name of the content-hash fast field.
+pub const CONTENT_HASH_FIELD: &str = "content_hash";

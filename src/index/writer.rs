@@ -1,21 +1,27 @@
 //! Indexing jobs: files -> parsed articles -> entities -> documents -> committed index.
 //!
-//! A reader thread streams raw records in batches through a bounded channel (so memory stays
-//! bounded whatever the input size); each batch is parsed, analysed for entities and turned
-//! into documents in parallel with rayon, then handed to tantivy's own indexing threads.
-//! Articles are upserted by id. Nothing here prints: progress goes through [`Reporter`].
+//! A reader thread streams raw records in batches through a bounded channel (memory stays
+//! bounded whatever the input size); each batch is parsed, hashed, analysed for entities and
+//! turned into documents in parallel with rayon, then handed to tantivy's own indexing
+//! threads. Jobs are incremental: an article whose content hash is unchanged is skipped, a
+//! changed one replaced (delete + add by id), a new one added; `prune` removes articles of
+//! the given paths that the job no longer saw. Long jobs commit every N articles or seconds,
+//! so a crash loses at most the work since the last commit, and a re-run skips what is
+//! already in. Nothing here prints: progress goes through [`Reporter`].
 
-use super::document::to_document;
+use super::document::{content_hash, to_document};
+use super::existing::{content_hashes, id_key, ids_from_paths};
 use super::lexicon::{count_entities, write_lexicon};
-use super::ScoutIndex;
+use super::{read_meta, write_meta, ScoutIndex};
 use crate::corpus::{self, collect_files, read_records, ParsedArticle, RawRecord, Skip, Warning};
 use crate::extract::{extract, Entities};
 use anyhow::{anyhow, Context};
 use rayon::prelude::*;
-use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::atomic::Ordering;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
@@ -32,16 +38,28 @@ pub struct BuildOptions {
     pub batch_size: usize,
     /// Recognise entities (off only to measure what extraction costs).
     pub extract_entities: bool,
+    /// Commit after this many new or changed articles.
+    pub commit_every: u64,
+    /// Commit when this much time has passed since the last commit.
+    pub commit_interval: Duration,
+    /// Remove articles of the given paths that the job did not see.
+    pub prune: bool,
+    /// Set from outside (Ctrl-C) to stop the job: it commits what is done and returns.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
         BuildOptions {
             threads: 0,
-            memory_budget: 256 * 1024 * 1024,
+            memory_budget: 512 * 1024 * 1024,
             max_record_bytes: corpus::MAX_RECORD_BYTES,
             batch_size: 2048,
             extract_entities: true,
+            commit_every: 100_000,
+            commit_interval: Duration::from_secs(60),
+            prune: false,
+            cancel: None,
         }
     }
 }
@@ -50,7 +68,7 @@ impl Default for BuildOptions {
 pub trait Reporter: Sync {
     /// The job starts; `total_input_bytes` is the size of all input files on disk.
     fn started(&self, _total_input_bytes: u64) {}
-    /// `input_bytes_read` of the input consumed, `articles` indexed so far.
+    /// `input_bytes_read` of the input consumed, `articles` read so far.
     fn progress(&self, _input_bytes_read: u64, _articles: u64) {}
     /// An article was kept despite a problem.
     fn warning(&self, _warning: &Warning) {}
@@ -69,19 +87,34 @@ impl Reporter for SilentReporter {}
 /// What an indexing job did.
 #[derive(Debug, Default, Clone)]
 pub struct BuildSummary {
-    /// Articles written to the index (new or replaced).
-    pub indexed: u64,
+    /// Articles new to the index.
+    pub added: u64,
+    /// Articles whose content changed and were replaced.
+    pub updated: u64,
+    /// Articles already in the index unchanged (skipped).
+    pub unchanged: u64,
+    /// Articles removed because their source is gone (`prune`).
+    pub pruned: u64,
     /// Records that could not be indexed, in input order.
     pub skipped: Vec<Skip>,
     /// Number of warnings raised on kept articles.
     pub warnings: u64,
     /// Input bytes read (compressed size for gzip files).
     pub input_bytes: u64,
+    /// Number of commits made.
+    pub commits: u64,
+    /// The job was stopped by `cancel` before reading all input.
+    pub interrupted: bool,
     /// Wall time of the job.
     pub elapsed: Duration,
 }
 
 impl BuildSummary {
+    /// Articles written to the index (added + updated).
+    pub fn indexed(&self) -> u64 {
+        self.added + self.updated
+    }
+
     /// Skipped records counted by reason label, sorted by label.
     pub fn skip_counts(&self) -> Vec<(&'static str, usize)> {
         let mut counts: Vec<(&'static str, usize)> = Vec::new();
@@ -103,28 +136,46 @@ impl BuildSummary {
 enum Prepared {
     Document {
         id: String,
-        document: TantivyDocument,
+        key: u64,
+        replaces: bool,
+        document: Box<TantivyDocument>,
+        warnings: Vec<Warning>,
+    },
+    Unchanged {
+        key: u64,
         warnings: Vec<Warning>,
     },
     Skipped(Skip),
 }
 
-fn prepare(index: &ScoutIndex, record: Result<RawRecord, Skip>, with_entities: bool) -> Prepared {
+fn prepare(
+    index: &ScoutIndex,
+    record: Result<RawRecord, Skip>,
+    existing: &FxHashMap<u64, u64>,
+    with_entities: bool,
+) -> Prepared {
     let parsed = record.and_then(|record| corpus::parse_record(&record));
-    match parsed {
-        Ok(ParsedArticle { article, warnings }) => {
-            let entities = if with_entities {
-                extract(&article)
-            } else {
-                Entities::default()
-            };
-            Prepared::Document {
-                id: article.id.clone(),
-                document: to_document(&index.fields, &article, &entities),
-                warnings,
-            }
-        }
-        Err(skip) => Prepared::Skipped(skip),
+    let ParsedArticle { article, warnings } = match parsed {
+        Ok(parsed) => parsed,
+        Err(skip) => return Prepared::Skipped(skip),
+    };
+    let key = id_key(&article.id);
+    let hash = content_hash(&article);
+    let previous = existing.get(&key).copied();
+    if previous == Some(hash) {
+        return Prepared::Unchanged { key, warnings };
+    }
+    let entities = if with_entities {
+        extract(&article)
+    } else {
+        Entities::default()
+    };
+    Prepared::Document {
+        id: article.id.clone(),
+        key,
+        replaces: previous.is_some(),
+        document: Box::new(to_document(&index.fields, &article, &entities, hash)),
+        warnings,
     }
 }
 
@@ -140,11 +191,11 @@ pub fn open_writer(index: &ScoutIndex, options: &BuildOptions) -> anyhow::Result
             TantivyError::LockFailure(..) => anyhow!(
                 "another scout job is writing to the index at {} (only one writer at a time); \
                  wait for it to finish",
-                index.dir.display()
+                index.root.display()
             ),
             other => anyhow!(other).context(format!(
                 "cannot open a writer on the index at {}",
-                index.dir.display()
+                index.root.display()
             )),
         })
 }
@@ -159,7 +210,98 @@ fn effective_threads(requested: usize) -> usize {
     }
 }
 
-/// Indexes every article under `paths` into `index`, upserting by id, and commits.
+/// The state of a running job between batches.
+struct Job<'a> {
+    index: &'a ScoutIndex,
+    writer: IndexWriter,
+    options: &'a BuildOptions,
+    reporter: &'a dyn Reporter,
+    summary: BuildSummary,
+    seen: FxHashSet<u64>,
+    since_commit: u64,
+    last_commit: Instant,
+}
+
+impl Job<'_> {
+    /// Adds one prepared batch: the last article wins when an id repeats within the batch.
+    fn add_batch(&mut self, prepared: Vec<Prepared>) -> anyhow::Result<()> {
+        let mut last_of_key: FxHashMap<u64, usize> = FxHashMap::default();
+        for (i, item) in prepared.iter().enumerate() {
+            if let Prepared::Document { key, .. } | Prepared::Unchanged { key, .. } = item {
+                last_of_key.insert(*key, i);
+            }
+        }
+        for (i, item) in prepared.into_iter().enumerate() {
+            match item {
+                Prepared::Document {
+                    id,
+                    key,
+                    replaces,
+                    document,
+                    warnings,
+                } => {
+                    self.warn(&warnings);
+                    self.seen.insert(key);
+                    if last_of_key.get(&key) != Some(&i) {
+                        continue;
+                    }
+                    if replaces {
+                        self.writer
+                            .delete_term(Term::from_field_text(self.index.fields.id, &id));
+                        self.summary.updated += 1;
+                    } else {
+                        self.summary.added += 1;
+                    }
+                    self.writer
+                        .add_document(*document)
+                        .context("cannot add a document to the index")?;
+                    self.since_commit += 1;
+                }
+                Prepared::Unchanged { key, warnings } => {
+                    self.warn(&warnings);
+                    self.seen.insert(key);
+                    self.summary.unchanged += 1;
+                }
+                Prepared::Skipped(skip) => {
+                    self.reporter.skipped(&skip);
+                    self.summary.skipped.push(skip);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn warn(&mut self, warnings: &[Warning]) {
+        for warning in warnings {
+            self.reporter.warning(warning);
+        }
+        self.summary.warnings += warnings.len() as u64;
+    }
+
+    fn commit_if_due(&mut self) -> anyhow::Result<()> {
+        let due = self.since_commit >= self.options.commit_every
+            || (self.since_commit > 0
+                && self.last_commit.elapsed() >= self.options.commit_interval);
+        if due {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    fn commit(&mut self) -> anyhow::Result<()> {
+        self.reporter.committing();
+        self.writer.commit().context("cannot commit the index")?;
+        self.summary.commits += 1;
+        self.since_commit = 0;
+        self.last_commit = Instant::now();
+        refresh_lexicon(self.index)?;
+        Ok(())
+    }
+}
+
+/// Indexes every article under `paths` into `index` incrementally, and commits.
+///
+/// On an error the writer rolls back to the last commit, which stays searchable.
 pub fn build(
     index: &ScoutIndex,
     paths: &[PathBuf],
@@ -168,12 +310,17 @@ pub fn build(
 ) -> anyhow::Result<BuildSummary> {
     let started = Instant::now();
     let files = collect_files(paths)?;
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        .collect();
     let total_bytes: u64 = files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
-    let mut writer = open_writer(index, options)?;
+    let existing = content_hashes(index)?;
+    let writer = open_writer(index, options)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(effective_threads(options.threads))
         .build()
@@ -182,7 +329,22 @@ pub fn build(
 
     let records = read_records(files, options.max_record_bytes);
     let bytes_read = records.bytes_read();
-    let mut summary = BuildSummary::default();
+    let mut job = Job {
+        index,
+        writer,
+        options,
+        reporter,
+        summary: BuildSummary::default(),
+        seen: FxHashSet::default(),
+        since_commit: 0,
+        last_commit: Instant::now(),
+    };
+    let cancelled = || {
+        options
+            .cancel
+            .as_ref()
+            .is_some_and(|c| c.load(Ordering::Relaxed))
+    };
     let batch_size = options.batch_size.max(1);
     let result = std::thread::scope(|scope| -> anyhow::Result<()> {
         let (sender, receiver) = sync_channel::<Vec<Result<RawRecord, Skip>>>(2);
@@ -202,84 +364,53 @@ pub fn build(
             }
         });
         for batch in receiver {
+            if cancelled() {
+                job.summary.interrupted = true;
+                break; // dropping the receiver stops the reader thread
+            }
             let prepared: Vec<Prepared> = pool.install(|| {
                 batch
                     .into_par_iter()
-                    .map(|r| prepare(index, r, options.extract_entities))
+                    .map(|r| prepare(index, r, &existing, options.extract_entities))
                     .collect()
             });
-            add_batch(index, &writer, prepared, &mut summary, reporter)?;
-            reporter.progress(bytes_read.load(Ordering::Relaxed), summary.indexed);
+            job.add_batch(prepared)?;
+            let read =
+                job.summary.indexed() + job.summary.unchanged + job.summary.skipped.len() as u64;
+            reporter.progress(bytes_read.load(Ordering::Relaxed), read);
+            job.commit_if_due()?;
+        }
+        if options.prune && !job.summary.interrupted {
+            let roots: Vec<&Path> = roots.iter().map(PathBuf::as_path).collect();
+            for id in ids_from_paths(index, &roots, &job.seen)? {
+                job.writer
+                    .delete_term(Term::from_field_text(index.fields.id, &id));
+                job.summary.pruned += 1;
+                job.since_commit += 1;
+            }
         }
         Ok(())
     });
     if let Err(error) = result {
-        let _ = writer.rollback();
+        let _ = job.writer.rollback();
         return Err(error);
     }
-    reporter.committing();
-    if let Err(error) = writer.commit() {
-        let _ = writer.rollback();
-        return Err(anyhow!(error).context("cannot commit the index"));
+    if let Err(error) = job.commit() {
+        let _ = job.writer.rollback();
+        return Err(error);
     }
+    let Job {
+        writer,
+        mut summary,
+        ..
+    } = job;
     writer
         .wait_merging_threads()
         .context("cannot finish merging index segments")?;
-    refresh_lexicon(index)?;
-    record_sources(index, paths)?;
+    record_job(index, &roots)?;
     summary.input_bytes = bytes_read.load(Ordering::Relaxed);
     summary.elapsed = started.elapsed();
     Ok(summary)
-}
-
-/// Adds one prepared batch: the last article wins when an id repeats within the batch.
-fn add_batch(
-    index: &ScoutIndex,
-    writer: &IndexWriter,
-    prepared: Vec<Prepared>,
-    summary: &mut BuildSummary,
-    reporter: &dyn Reporter,
-) -> anyhow::Result<()> {
-    let mut last_of_id: HashMap<&str, usize> = HashMap::new();
-    for (i, item) in prepared.iter().enumerate() {
-        if let Prepared::Document { id, .. } = item {
-            last_of_id.insert(id.as_str(), i);
-        }
-    }
-    let keep: Vec<bool> = prepared
-        .iter()
-        .enumerate()
-        .map(|(i, item)| match item {
-            Prepared::Document { id, .. } => last_of_id.get(id.as_str()) == Some(&i),
-            Prepared::Skipped(_) => false,
-        })
-        .collect();
-    for (item, keep) in prepared.into_iter().zip(keep) {
-        match item {
-            Prepared::Document {
-                id,
-                document,
-                warnings,
-            } => {
-                for warning in &warnings {
-                    reporter.warning(warning);
-                }
-                summary.warnings += warnings.len() as u64;
-                if keep {
-                    writer.delete_term(Term::from_field_text(index.fields.id, &id));
-                    writer
-                        .add_document(document)
-                        .context("cannot add a document to the index")?;
-                    summary.indexed += 1;
-                }
-            }
-            Prepared::Skipped(skip) => {
-                reporter.skipped(&skip);
-                summary.skipped.push(skip);
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Rewrites the entity lexicon from the committed index.
@@ -295,14 +426,17 @@ pub fn refresh_lexicon(index: &ScoutIndex) -> anyhow::Result<()> {
     write_lexicon(&index.dir, &entities)
 }
 
-/// Remembers the paths an index was built from (for `scout reindex`).
-fn record_sources(index: &ScoutIndex, paths: &[PathBuf]) -> anyhow::Result<()> {
-    let mut meta = super::read_meta(&index.dir)?;
-    for path in paths {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        if !meta.sources.contains(&path) {
-            meta.sources.push(path);
+/// Remembers the paths an index was built from (for `scout reindex`) and when.
+fn record_job(index: &ScoutIndex, roots: &[PathBuf]) -> anyhow::Result<()> {
+    let mut meta = read_meta(&index.dir)?;
+    for root in roots {
+        if !meta.sources.contains(root) {
+            meta.sources.push(root.clone());
         }
     }
-    super::write_meta(&index.dir, &meta)
+    meta.last_indexed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .map(|d| d.as_secs() as i64);
+    write_meta(&index.dir, &meta)
 }

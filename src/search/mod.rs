@@ -12,7 +12,7 @@ use crate::index::analyzer::{keyword_analyzer, news_analyzer};
 use crate::index::document::entity_facet;
 use crate::index::lexicon::Lexicon;
 use crate::index::schema::{DATE_FIELD, ENTITY_FIELD};
-use crate::index::ScoutIndex;
+use crate::index::{current_generation, open_index, ScoutIndex};
 use anyhow::Context;
 use query::{parse_query, relax, Compiler, EntityResolver, Node, QueryError};
 use serde::{Deserialize, Serialize};
@@ -200,11 +200,21 @@ impl Searcher {
         })
     }
 
-    /// Sees the latest commit of the index (and its entity lexicon).
+    /// Sees the latest commit of the index and its entity lexicon, or the new generation a
+    /// `scout reindex` published since.
     pub fn reload(&mut self) -> anyhow::Result<()> {
+        if current_generation(&self.index.root).is_some_and(|dir| dir != self.index.dir) {
+            *self = Searcher::new(open_index(&self.index.root)?)?;
+            return Ok(());
+        }
         self.reader.reload().context("cannot reload the index")?;
         self.lexicon = Lexicon::open(&self.index.dir)?;
         Ok(())
+    }
+
+    /// The opened index.
+    pub fn index(&self) -> &ScoutIndex {
+        &self.index
     }
 
     /// The index's entity lexicon.

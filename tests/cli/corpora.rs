@@ -44,7 +44,7 @@ fn the_noisy_corpus_indexes_every_line_with_a_body_and_reports_the_rest() {
     );
     assert!(
         stderr.contains(&format!(
-            "indexed {with_body} articles, skipped {without} ({without} empty body)"
+            "indexed {with_body} articles ({with_body} new, 0 changed), 0 unchanged, skipped {without} ({without} empty body)"
         )),
         "{stderr}"
     );

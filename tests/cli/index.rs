@@ -108,7 +108,7 @@ fn broken_lines_are_reported_and_the_rest_indexed() {
         .stderr(contains("feed.jsonl line 4: skipped, empty body"))
         .stderr(contains("feed.jsonl line 5: skipped, invalid JSON"))
         .stderr(contains(
-            "indexed 2 articles, skipped 3 (1 empty body, 2 invalid JSON)",
+            "indexed 2 articles (2 new, 0 changed), 0 unchanged, skipped 3 (1 empty body, 2 invalid JSON)",
         ));
     assert_eq!(ws.search_json(&["fine"]).total_hits, 2);
 }

@@ -20,7 +20,7 @@ fn fresh_clone_search_builds_the_default_index_and_ranks_anton_first() {
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("building it from ./seeds"), "{stderr}");
-    assert!(ws.path().join("index/meta.json").is_file());
+    assert!(ws.path().join("index/CURRENT").is_file());
     let stdout = String::from_utf8_lossy(&output.stdout);
     let mut lines = stdout.lines();
     let first = lines.next().expect("a first line");

@@ -400,6 +400,11 @@ Club América | Mexico | | América |
 Guadalajara | Mexico | Chivas; CD Guadalajara; Chivas Guadalajara | |
 Monterrey | Mexico | CF Monterrey; Rayados | |
 Tigres UANL | Mexico | Tigres | |
+# ---- clubs whose names contain a national team's nickname: the longest match keeps them apart
+London City Lionesses | England | London City Lionesses FC | |
+Charlestown Azzurri | Australia | Charlestown Azzurri FC | |
+Vaughan Azzurri | Canada | | |
+Singida Black Stars | Tanzania | Singida Black Stars SC | |
 """
 
 # ---------------------------------------------------------------------------------------------
@@ -647,6 +652,8 @@ Campeonato Brasileiro Série A | Brazil | Brasileirão; Brazilian Serie A; Brasi
 Argentine Primera División | Argentina | Argentine Liga Profesional; Liga Profesional de Fútbol; Argentine Superliga | |
 Liga MX | Mexico | | |
 A-League | Australia | A-League Men | |
+WE League | Japan | Women Empowerment League | |
+Nadeshiko League | Japan | | |
 League of Ireland Premier Division | Ireland | League of Ireland; Irish Premier Division; Premier Division A | |
 """
 

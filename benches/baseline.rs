@@ -1,0 +1,186 @@
+//! A plain tantivy 0.27 baseline for whole-program comparisons with scout (see
+//! `benches/compare.py` and `benches/README.md`). Not a criterion bench: a tiny program with its
+//! own arguments, built by `cargo build --release --bench baseline`.
+//!
+//! ```text
+//! baseline index DIR CORPUS.jsonl[.gz]...   build a fresh index in DIR
+//! baseline search DIR "QUERY"               top 10, one body snippet each: "id<TAB>snippet"
+//! ```
+//!
+//! Schema: `id` (STRING | STORED), `title` and `body` (TEXT | STORED, tantivy's *default*
+//! tokenizer: no stemming, no accent folding), `date` (INDEXED | STORED | FAST, from RFC 3339 or
+//! YYYY-MM-DD, else absent). Indexing: 2 threads, 256 MB budget in total, one commit,
+//! `wait_merging_threads()`. Search: QueryParser over title + body with AND by default (as
+//! scout), `TopDocs::with_limit(10).order_by_score()`, one `SnippetGenerator` on the body.
+//!
+//! Run without recognised arguments (as `cargo bench` does) it prints its usage and exits 0.
+
+use anyhow::{bail, Context, Result};
+use flate2::read::MultiGzDecoder;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::path::Path;
+use std::time::Instant;
+use tantivy::collector::TopDocs;
+use tantivy::query::QueryParser;
+use tantivy::schema::{Schema, Value, INDEXED, STORED, STRING, TEXT};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, Index, IndexWriter, ReloadPolicy, TantivyDocument};
+
+const USAGE: &str = "usage: baseline index DIR CORPUS.jsonl[.gz]... | baseline search DIR QUERY \
+                     (plain tantivy 0.27 baseline for benches/compare.py)";
+const THREADS: usize = 2;
+const BUDGET: usize = 256 * 1024 * 1024;
+
+fn main() {
+    // cargo passes `--bench` (and possibly filters); ignore every option-looking argument.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let result = match args.first().map(String::as_str) {
+        Some("index") if args.len() >= 3 => index(Path::new(&args[1]), &args[2..]),
+        Some("search") if args.len() == 3 => search(Path::new(&args[1]), &args[2]),
+        _ => {
+            println!("{USAGE}");
+            return;
+        }
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(error) => {
+            eprintln!("baseline: {error:#}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn schema() -> Schema {
+    let mut sb = Schema::builder();
+    sb.add_text_field("id", STRING | STORED);
+    sb.add_text_field("title", TEXT | STORED);
+    sb.add_text_field("body", TEXT | STORED);
+    sb.add_date_field("date", INDEXED | STORED | tantivy::schema::FAST);
+    sb.build()
+}
+
+fn parse_date(text: &str) -> Option<DateTime> {
+    use time::format_description::well_known::Rfc3339;
+    use time::macros::format_description;
+    if let Ok(t) = time::OffsetDateTime::parse(text, &Rfc3339) {
+        return Some(DateTime::from_utc(t));
+    }
+    let day = time::Date::parse(text, format_description!("[year]-[month]-[day]")).ok()?;
+    Some(DateTime::from_utc(day.midnight().assume_utc()))
+}
+
+fn open_lines(path: &Path) -> Result<Box<dyn BufRead>> {
+    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
+        Box::new(MultiGzDecoder::new(BufReader::with_capacity(1 << 16, file)))
+    } else {
+        Box::new(file)
+    };
+    Ok(Box::new(BufReader::with_capacity(1 << 16, reader)))
+}
+
+fn index(dir: &Path, corpora: &[String]) -> Result<i32> {
+    let start = Instant::now();
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let schema = schema();
+    let f = |name: &str| schema.get_field(name).expect("field in schema");
+    let (id, title, body, date) = (f("id"), f("title"), f("body"), f("date"));
+    let index = Index::create_in_dir(dir, schema.clone()).with_context(|| {
+        format!(
+            "cannot create an index in {} (must be empty)",
+            dir.display()
+        )
+    })?;
+    let mut writer: IndexWriter = index.writer_with_num_threads(THREADS, BUDGET)?;
+
+    let (mut count, mut skipped) = (0u64, 0u64);
+    for corpus in corpora {
+        let mut lines = open_lines(Path::new(corpus))?;
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if lines.read_line(&mut line)? == 0 {
+                break;
+            }
+            if line.trim().is_empty() {
+                continue;
+            }
+            let record: serde_json::Value = match serde_json::from_str(&line) {
+                Ok(v) => v,
+                Err(_) => {
+                    skipped += 1;
+                    continue;
+                }
+            };
+            let text = |key: &str| record.get(key).and_then(serde_json::Value::as_str);
+            let mut doc = TantivyDocument::default();
+            if let Some(v) = text("id") {
+                doc.add_text(id, v);
+            }
+            if let Some(v) = text("title") {
+                doc.add_text(title, v);
+            }
+            if let Some(v) = text("body") {
+                doc.add_text(body, v);
+            }
+            if let Some(d) = text("date").and_then(parse_date) {
+                doc.add_date(date, d);
+            }
+            writer.add_document(doc)?;
+            count += 1;
+        }
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    eprintln!(
+        "indexed {count} articles in {:.2} s{}",
+        start.elapsed().as_secs_f64(),
+        if skipped > 0 {
+            format!(" ({skipped} invalid lines skipped)")
+        } else {
+            String::new()
+        }
+    );
+    Ok(0)
+}
+
+fn search(dir: &Path, query_text: &str) -> Result<i32> {
+    let index =
+        Index::open_in_dir(dir).with_context(|| format!("cannot open index {}", dir.display()))?;
+    let schema = index.schema();
+    let f = |name: &str| schema.get_field(name).expect("field in schema");
+    let (id, title, body) = (f("id"), f("title"), f("body"));
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    let searcher = reader.searcher();
+    let mut parser = QueryParser::for_index(&index, vec![title, body]);
+    parser.set_conjunction_by_default();
+    let query = match parser.parse_query(query_text) {
+        Ok(q) => q,
+        Err(error) => bail!("invalid query {query_text:?}: {error}"),
+    };
+    let top = searcher.search(&query, &TopDocs::with_limit(10).order_by_score())?;
+    if top.is_empty() {
+        return Ok(1);
+    }
+    let snippets = SnippetGenerator::create(&searcher, &*query, body)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for (_score, address) in top {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let doc_id = doc.get_first(id).and_then(|v| v.as_str()).unwrap_or("");
+        let snippet = snippets.snippet_from_doc(&doc).to_html().replace('\n', " ");
+        if writeln!(out, "{doc_id}\t{snippet}").is_err() {
+            break; // closed pipe
+        }
+    }
+    let _ = out.flush();
+    Ok(0)
+}
