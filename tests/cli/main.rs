@@ -5,4 +5,5 @@ mod common;
 mod corpora;
 mod entities;
 mod index;
+mod jobs;
 mod search;

@@ -1,0 +1,284 @@
+//! Batch jobs: incremental re-runs, edits, pruning, crash safety (a real `kill -9`), Ctrl-C,
+//! one writer at a time, atomic `reindex` under an open reader, schema versions.
+
+use crate::common::Workspace;
+use predicates::prelude::*;
+use predicates::str::contains;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn summary(stderr: &str) -> &str {
+    stderr
+        .lines()
+        .rev()
+        .find(|l| l.contains("indexed "))
+        .unwrap_or("")
+}
+
+#[test]
+fn rerunning_a_job_is_a_no_op_and_an_edit_updates_just_that_article() {
+    let ws = Workspace::with_seeds();
+    let first = ws.index(&[]);
+    assert!(
+        summary(&first).contains("indexed 5 articles (5 new, 0 changed), 0 unchanged"),
+        "{first}"
+    );
+    let again = ws.index(&[]);
+    assert!(
+        summary(&again).contains("indexed 0 articles (0 new, 0 changed), 5 unchanged"),
+        "{again}"
+    );
+
+    ws.write(
+        "seeds/003_044ef6ceecc6e72e.txt",
+        " date 2023-07-09 Chambers joins Zwolle on loan.",
+    );
+    let edited = ws.index(&[]);
+    assert!(
+        summary(&edited).contains("indexed 1 articles (0 new, 1 changed), 4 unchanged"),
+        "{edited}"
+    );
+    assert_eq!(ws.ids(&["Zwolle"]), ["003_044ef6ceecc6e72e"]);
+    assert_eq!(ws.search_json(&["Liverpool"]).total_hits, 4);
+}
+
+#[test]
+fn prune_removes_articles_whose_file_or_line_is_gone() {
+    let ws = Workspace::with_seeds();
+    ws.write(
+        "feed.jsonl",
+        "{\"id\":\"a\",\"body\":\"Alpha derby.\"}\n{\"id\":\"b\",\"body\":\"Beta derby.\"}\n",
+    );
+    ws.index(&["seeds", "feed.jsonl"]);
+    assert_eq!(ws.search_json(&["Liverpool"]).total_hits, 5);
+    std::fs::remove_file(ws.path().join("seeds/004_b682fe051bb03fb5.txt")).expect("rm");
+    ws.write("feed.jsonl", "{\"id\":\"a\",\"body\":\"Alpha derby.\"}\n");
+
+    // Without --prune nothing is removed.
+    ws.index(&["seeds", "feed.jsonl"]);
+    assert_eq!(ws.search_json(&["Liverpool"]).total_hits, 5);
+    let pruned = ws.index(&["seeds", "feed.jsonl", "--prune"]);
+    assert!(summary(&pruned).contains("2 pruned"), "{pruned}");
+    assert_eq!(ws.search_json(&["Liverpool"]).total_hits, 4);
+    assert_eq!(ws.ids(&["derby"]), ["a"]);
+    // Pruning one path leaves articles from other paths alone.
+    let other = ws.index(&["feed.jsonl", "--prune"]);
+    assert!(!summary(&other).contains("pruned"), "{other}");
+    assert_eq!(ws.search_json(&["Liverpool"]).total_hits, 4);
+}
+
+/// A feed big enough that indexing it takes a few seconds.
+fn big_feed(ws: &Workspace, articles: usize) -> String {
+    let mut feed = String::with_capacity(articles * 400);
+    for i in 0..articles {
+        feed.push_str(&format!(
+            "{{\"id\":\"n{i}\",\"title\":\"Match report {i}\",\"body\":\"Arsenal and Chelsea met in game {i}. {}\"}}\n",
+            "The midfield battle was fierce and the fans sang all night long. ".repeat(5)
+        ));
+    }
+    ws.write("big.jsonl", feed);
+    "big.jsonl".to_string()
+}
+
+fn spawn_index(ws: &Workspace, args: &[&str]) -> Child {
+    Command::new(assert_cmd::cargo::cargo_bin("scout"))
+        .current_dir(ws.path())
+        .env_remove("SCOUT_INDEX")
+        .arg("index")
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn scout index")
+}
+
+/// Waits until a search finds at least one article (a commit happened), or the child ends.
+fn wait_for_first_commit(ws: &Workspace, child: &mut Child) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while Instant::now() < deadline {
+        if child.try_wait().expect("try_wait").is_some() {
+            return false;
+        }
+        if ws.path().join("index/CURRENT").exists() {
+            let out = ws
+                .scout()
+                .args(["search", "derby OR game", "--json"])
+                .output()
+                .expect("search");
+            if out.status.code() == Some(0) {
+                return true;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    false
+}
+
+fn total(ws: &Workspace) -> usize {
+    ws.search_json(&["game", "-n", "1"]).total_hits
+}
+
+#[test]
+fn a_job_killed_mid_way_leaves_a_searchable_index_and_a_rerun_completes_it() {
+    let ws = Workspace::new();
+    let articles = 60_000;
+    let feed = big_feed(&ws, articles);
+    let mut child = spawn_index(&ws, &[&feed, "--commit-every", "2000", "--threads", "1"]);
+    assert!(
+        wait_for_first_commit(&ws, &mut child),
+        "the job committed before it ended"
+    );
+    child.kill().expect("kill -9"); // SIGKILL on Unix
+    let status = child.wait().expect("wait");
+    assert!(!status.success());
+
+    let after_crash = total(&ws);
+    assert!(
+        after_crash >= 2000 && after_crash < articles,
+        "{after_crash} articles after the crash"
+    );
+
+    let rerun = ws.index(&[&feed]);
+    let line = summary(&rerun);
+    assert!(
+        line.contains(&format!("{} unchanged", after_crash)),
+        "{line}"
+    );
+    assert_eq!(total(&ws), articles);
+}
+
+#[test]
+fn ctrl_c_commits_what_is_done_prints_the_summary_and_exits_130() {
+    let ws = Workspace::new();
+    let articles = 60_000;
+    let feed = big_feed(&ws, articles);
+    let mut child = spawn_index(&ws, &[&feed, "--commit-every", "2000", "--threads", "1"]);
+    assert!(
+        wait_for_first_commit(&ws, &mut child),
+        "the job committed before it ended"
+    );
+    let pid = child.id().to_string();
+    Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill -INT");
+    let output = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted: indexed "), "{stderr}");
+    let done = total(&ws);
+    assert!(done > 0 && done < articles, "{done}");
+    // What the summary says is what the index holds.
+    assert!(
+        summary(&stderr).contains(&format!("indexed {done} articles")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_second_writer_fails_at_once_with_a_clear_message_and_searches_keep_working() {
+    let ws = Workspace::new();
+    let feed = big_feed(&ws, 60_000);
+    let mut child = spawn_index(&ws, &[&feed, "--commit-every", "2000", "--threads", "1"]);
+    assert!(
+        wait_for_first_commit(&ws, &mut child),
+        "the job committed before it ended"
+    );
+    let started = Instant::now();
+    ws.scout()
+        .args(["index", "big.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "another scout job is already writing to the index",
+        ));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "it must not wait for the lock"
+    );
+    ws.scout()
+        .args(["reindex"])
+        .assert()
+        .code(2)
+        .stderr(contains("another scout job"));
+    assert!(total(&ws) > 0, "searches work during the job");
+    child.kill().expect("kill");
+    let _ = child.wait();
+}
+
+#[test]
+fn reindex_swaps_atomically_while_a_reader_keeps_its_results() {
+    let ws = Workspace::with_seeds();
+    ws.index(&[]);
+    let root = ws.path().join("index");
+    let mut searcher = scout::search::Searcher::new(scout::index::open_index(&root).expect("open"))
+        .expect("searcher");
+    let request = scout::search::SearchRequest {
+        query: "Liverpool".into(),
+        limit: 10,
+        ..Default::default()
+    };
+    let before = searcher.search(&request).expect("search");
+    assert_eq!(before.total_hits, 5);
+
+    // The sources change, then the index is rebuilt from them.
+    std::fs::remove_file(ws.path().join("seeds/000_67b09ea07b725da8.txt")).expect("rm");
+    let output = ws.scout().arg("reindex").output().expect("reindex");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        summary(&stderr).contains("indexed 4 articles (4 new, 0 changed)"),
+        "{stderr}"
+    );
+
+    // The open reader still sees its snapshot, whole.
+    let during = searcher.search(&request).expect("search");
+    assert_eq!(during.total_hits, 5);
+    assert_eq!(
+        during.hits.iter().map(|h| &h.id).collect::<Vec<_>>(),
+        before.hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+    );
+    // A new process, and the reader after reload, see the new index.
+    assert_eq!(ws.search_json(&["Liverpool"]).total_hits, 4);
+    searcher.reload().expect("reload");
+    assert_eq!(searcher.search(&request).expect("search").total_hits, 4);
+    // Only one generation is left on disk.
+    let generations = std::fs::read_dir(&root)
+        .expect("ls")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().starts_with("gen-"))
+        })
+        .count();
+    assert_eq!(generations, 1);
+}
+
+#[test]
+fn an_index_of_an_older_schema_is_refused_with_a_hint_and_reindex_fixes_it() {
+    let ws = Workspace::with_seeds();
+    ws.index(&[]);
+    let root = ws.path().join("index");
+    let generation = scout::index::current_generation(&root).expect("generation");
+    let mut meta = scout::index::read_meta(&generation).expect("meta");
+    meta.schema_version = 0;
+    scout::index::write_meta(&generation, &meta).expect("write meta");
+    ws.scout()
+        .args(["search", "Anton"])
+        .assert()
+        .code(2)
+        .stderr(contains("schema version 0").and(contains("run `scout reindex`")));
+    ws.scout().arg("reindex").assert().success();
+    assert_eq!(ws.ids(&["Anton", "release"]), ["000_67b09ea07b725da8"]);
+}
+
+#[test]
+fn reindex_without_an_index_is_an_error() {
+    let ws = Workspace::new();
+    ws.scout()
+        .arg("reindex")
+        .assert()
+        .code(2)
+        .stderr(contains("no index at index"));
+    assert!(!Path::new(&ws.path().join("index/CURRENT")).exists());
+}
