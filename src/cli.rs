@@ -1,6 +1,25 @@
 //! The command line: clap definitions. Doc comments here are the help text.
 
 use crate::search::query::parse::{parse_day_bounds, DateRange};
+
+/// The query syntax, shown by `scout help search`.
+pub const QUERY_SYNTAX: &str = "\
+Query syntax:
+  Anton release clause      all words must match (title or body); when no article has them
+                            all, articles matching any of them are shown, and scout says so
+  \"release clause\"          an exact phrase; \"release clause\"~2 allows 2 words in between
+  -Liverpool, NOT Liverpool excludes articles with the word
+  Alonso OR Slot            either; AND binds tighter than OR; ( ) group
+  title:Anton               only in the headline (title:\"release clause\" for a phrase)
+  club:Bayern               articles about a club (aliases and accent-free spellings work);
+  person:\"Xabi Alonso\"      also person: and competition:
+  source:TEAMtalk           articles from a publisher
+  date:2024-06              published that month; also date:2024-06-18, date:2024,
+  date:2024-01-01..2024-03-31   a range, either end open (date:2024-01..), since:D, until:D
+
+Case, accents and word forms do not matter (Koln finds Köln, transfers finds transfer).
+A word the index does not know, or knows far less than a close spelling, is searched with
+that spelling (\"showing results for Szoboszlai\"); --exact or \"quotes\" keep it as typed.";
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -39,6 +58,7 @@ pub enum Command {
     /// Build or update the index from article files (default: ./seeds).
     Index(IndexArgs),
     /// Search the index and print the best articles.
+    #[command(after_long_help = QUERY_SYNTAX)]
     Search(SearchArgs),
     /// Rebuild the whole index from the sources it was built from, and swap it in atomically
     /// (also the way to move an index to a new schema version).
@@ -115,6 +135,17 @@ pub struct JobArgs {
     pub no_entities: bool,
 }
 
+/// Order of search hits on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    Relevance,
+    /// Newest first.
+    Date,
+    /// Relevance with a freshness bonus.
+    Recent,
+}
+
 /// When to emphasise matches with terminal colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -158,6 +189,24 @@ pub struct SearchArgs {
     /// Also list the top clubs, people and competitions among all hits, with counts
     #[arg(long)]
     pub facets: bool,
+
+    /// Order of the hits: relevance; date (newest first); recent (relevance with a
+    /// freshness bonus: x(1 + 2^(-age/30 days)), age counted from the newest article)
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+
+    /// Show every copy of syndicated stories (by default copies are collapsed under the
+    /// best-ranked one as "+N similar")
+    #[arg(long)]
+    pub all: bool,
+
+    /// Search words exactly as typed (no "showing results for" near spellings)
+    #[arg(long)]
+    pub exact: bool,
+
+    /// Show why each hit matched: terms and fields, entity boost, score parts
+    #[arg(long)]
+    pub explain: bool,
 
     /// Number of results
     #[arg(short = 'n', long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10000))]

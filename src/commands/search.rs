@@ -2,13 +2,13 @@
 
 use super::index::{index_with_progress, summary_line};
 use super::{IndexLocation, Outcome, DEFAULT_SEEDS_DIR};
-use crate::cli::{ColorChoice, SearchArgs};
+use crate::cli::{ColorChoice, SearchArgs, SortArg};
 use crate::index::lock::JobLock;
 use crate::index::writer::BuildOptions;
 use crate::index::{index_exists, open_index, open_or_create_index};
 use crate::output::{human, json, Emphasis};
 use crate::search::query::Node;
-use crate::search::{SearchRequest, Searcher};
+use crate::search::{SearchRequest, Searcher, SortOrder};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -67,6 +67,14 @@ fn request_from_args(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
         limit: args.limit as usize,
         offset: 0,
         facets: args.facets,
+        sort: match args.sort {
+            SortArg::Relevance => SortOrder::Relevance,
+            SortArg::Date => SortOrder::Date,
+            SortArg::Recent => SortOrder::Recent,
+        },
+        all: args.all,
+        exact: args.exact,
+        explain: args.explain,
     })
 }
 

@@ -36,6 +36,8 @@ pub struct Fields {
     pub entity: Field,
     /// Hash of the article's content, to skip unchanged articles on re-index.
     pub content_hash: Field,
+    /// SimHash of the body's word shingles, to collapse near-duplicate copies.
+    pub simhash: Field,
 }
 
 /// Builds the schema and the handles to its fields.
@@ -72,7 +74,8 @@ pub fn build_schema() -> (Schema, Fields) {
         path: builder.add_text_field("path", STRING | STORED),
         line: builder.add_u64_field("line", NumericOptions::default().set_stored()),
         entity: builder.add_facet_field("entity", FacetOptions::default().set_stored()),
-        content_hash: builder.add_u64_field("content_hash", STORED | FAST),
+        content_hash: builder.add_u64_field(CONTENT_HASH_FIELD, STORED | FAST),
+        simhash: builder.add_u64_field(SIMHASH_FIELD, STORED | FAST),
     };
     (builder.build(), fields)
 }
@@ -90,7 +93,8 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         path: get("path")?,
         line: get("line")?,
         entity: get("entity")?,
-        content_hash: get("content_hash")?,
+        content_hash: get(CONTENT_HASH_FIELD)?,
+        simhash: get(SIMHASH_FIELD)?,
     })
 }
 
@@ -100,5 +104,7 @@ pub const DATE_FIELD: &str = "date";
 pub const ENTITY_FIELD: &str = "entity";
 /// Name of the id fast field.
 pub const ID_FIELD: &str = "id";
+/// Name of the near-duplicate signature fast field.
+pub const SIMHASH_FIELD: &str = "simhash";
 /// Name of the content-hash fast field.
 pub const CONTENT_HASH_FIELD: &str = "content_hash";

@@ -10,7 +10,7 @@
 use super::Emphasis;
 use crate::extract::EntityKind;
 use crate::search::snippet::Snippet;
-use crate::search::{FacetCounts, Hit, NameCount, SearchResults};
+use crate::search::{Explanation, FacetCounts, Hit, NameCount, SearchResults};
 use std::io::Write;
 
 /// Writes ranked results; `first_rank` is the rank of the first hit (for paging).
@@ -20,6 +20,24 @@ pub fn print_results(
     first_rank: usize,
     emphasis: Emphasis,
 ) -> std::io::Result<()> {
+    for correction in &results.corrections {
+        if correction.kept {
+            writeln!(
+                out,
+                "Including results for {} (few articles have \"{}\"; use --exact to search it only)",
+                correction.to, correction.from
+            )?;
+        } else {
+            writeln!(
+                out,
+                "Showing results for {} (no article has \"{}\"; use --exact to search it as typed)",
+                correction.to, correction.from
+            )?;
+        }
+    }
+    if !results.corrections.is_empty() {
+        writeln!(out)?;
+    }
     if results.fallback {
         writeln!(
             out,
@@ -60,18 +78,61 @@ fn print_hit(
     let entities: Vec<String> = EntityKind::ALL
         .into_iter()
         .filter(|kind| !hit.entities.of_kind(*kind).is_empty())
-        .map(|kind| {
-            format!(
-                "{}: {}",
-                plural(kind),
-                hit.entities.of_kind(kind).join(", ")
-            )
-        })
+        .map(|kind| format!("{}: {}", plural(kind), capped(hit.entities.of_kind(kind))))
         .collect();
     if !entities.is_empty() {
         writeln!(out, "    {}", entities.join(" · "))?;
     }
+    if !hit.similar.is_empty() {
+        let mut sources: Vec<&str> = hit
+            .similar
+            .iter()
+            .map(|s| s.source.as_deref().unwrap_or(s.id.as_str()))
+            .collect();
+        sources.dedup();
+        let shown = sources
+            .iter()
+            .take(4)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = if sources.len() > 4 { ", …" } else { "" };
+        writeln!(out, "    +{} similar ({shown}{more})", hit.similar.len())?;
+    }
+    if let Some(explain) = &hit.explain {
+        print_explanation(out, explain)?;
+    }
     writeln!(out)
+}
+
+/// Prints a hit's score explanation, indented under it.
+pub fn print_explanation(out: &mut dyn Write, explain: &Explanation) -> std::io::Result<()> {
+    let matched: Vec<String> = explain
+        .matched
+        .iter()
+        .map(|m| format!("{} ({})", m.term, m.fields.join("+")))
+        .collect();
+    writeln!(
+        out,
+        "    why: matched {}",
+        if matched.is_empty() {
+            "-".to_string()
+        } else {
+            matched.join(", ")
+        }
+    )?;
+    let mut parts = format!("text {:.3}", explain.text_score);
+    if explain.entity_boost > 0.0 {
+        parts.push_str(&format!(
+            " + entities {:.3} ({})",
+            explain.entity_boost,
+            explain.entities.join(", ")
+        ));
+    }
+    if let Some(freshness) = explain.freshness {
+        parts.push_str(&format!(", x freshness {freshness:.3}"));
+    }
+    writeln!(out, "         score {:.3} = {parts}", explain.score)
 }
 
 /// Prints entity counts, one kind after another: `  12  Bayer Leverkusen`.
@@ -96,6 +157,17 @@ pub fn print_facets(
         }
     }
     Ok(())
+}
+
+/// Entities shown per kind under a hit; the rest are counted.
+const ENTITIES_SHOWN: usize = 6;
+
+fn capped(names: &[String]) -> String {
+    let shown = names[..names.len().min(ENTITIES_SHOWN)].join(", ");
+    match names.len().saturating_sub(ENTITIES_SHOWN) {
+        0 => shown,
+        more => format!("{shown} +{more}"),
+    }
 }
 
 fn plural(kind: EntityKind) -> &'static str {

@@ -1,25 +1,59 @@
 //! The search side: [`SearchRequest`] -> tantivy query -> [`SearchResults`].
 //!
 //! Words are ANDed; when that finds nothing and the query has several words, the search is
-//! run again with the words ORed and the results say so (`fallback`).
+//! run again with the words ORed and the results say so (`fallback`). Words the index hardly
+//! knows are widened to near spellings (`corrections`). Hits are ranked by relevance (BM25
+//! over title and body, title weighted, plus an entity boost), by date, or by relevance with
+//! a freshness decay ([`SortOrder`]); syndicated copies of one story are collapsed under the
+//! best-ranked copy (`similar`), unless [`SearchRequest::all`] asks for every copy.
 
 pub mod query;
 pub mod snippet;
+mod spelling;
 
 use crate::corpus::Date;
 use crate::extract::{Entities, EntityKind};
 use crate::index::analyzer::{keyword_analyzer, news_analyzer};
-use crate::index::document::entity_facet;
+use crate::index::document::{entity_facet, simhash_distance};
 use crate::index::lexicon::Lexicon;
-use crate::index::schema::{DATE_FIELD, ENTITY_FIELD};
+use crate::index::schema::{DATE_FIELD, ENTITY_FIELD, SIMHASH_FIELD};
 use crate::index::{current_generation, open_index, ScoutIndex};
 use anyhow::Context;
-use query::{parse_query, relax, Compiler, EntityResolver, Node, QueryError};
+use query::{
+    parse_query, relax, Compiled, Compiler, Correction, EntityResolver, Node, QueryError,
+    ENTITY_BOOST,
+};
 use serde::{Deserialize, Serialize};
-use snippet::{make_snippet, Snippet};
+use snippet::{find_matches, make_snippet, Snippet};
+use spelling::IndexSpelling;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::schema::{Facet, Value};
-use tantivy::{DocAddress, IndexReader, Order, ReloadPolicy, TantivyDocument};
+use tantivy::{
+    DateTime, DocAddress, DocId, IndexReader, Order, ReloadPolicy, Score, SegmentReader,
+    TantivyDocument,
+};
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest first (undated last), best match first within a day.
+    Date,
+    /// Relevance times a freshness factor: `1 + 2^(-age/30 days)`, age counted back from the
+    /// newest article in the index, so a story from the last days weighs up to twice as
+    /// much as an old one, a month-old story 1.5 times, and undated ones 1 time.
+    Recent,
+}
+
+/// Half-life of the freshness bonus of [`SortOrder::Recent`], in days.
+pub const FRESHNESS_HALF_LIFE_DAYS: f32 = 30.0;
+
+/// Two articles whose SimHashes differ in at most this many bits are copies of one story.
+pub const NEAR_DUPLICATE_BITS: u32 = 7;
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +68,54 @@ pub struct SearchRequest {
     pub offset: usize,
     /// Also count the top entities among all hits.
     pub facets: bool,
+    /// How hits are ordered.
+    pub sort: SortOrder,
+    /// Show every copy of a story instead of collapsing near-duplicates.
+    pub all: bool,
+    /// Search words exactly as typed (no near spellings).
+    pub exact: bool,
+    /// Explain each hit's score.
+    pub explain: bool,
+}
+
+/// Another copy of a hit's story, collapsed under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Similar {
+    /// Article id of the copy.
+    pub id: String,
+    /// Its publisher, if known.
+    pub source: Option<String>,
+}
+
+/// Why a hit scored what it did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Explanation {
+    /// Each matched query term (analysed form) and the fields it matched in.
+    pub matched: Vec<MatchedTerm>,
+    /// BM25 over title (weighted) and body.
+    pub text_score: f32,
+    /// Entities the query names that the article is tagged with.
+    pub entities: Vec<String>,
+    /// Score added for those entities.
+    pub entity_boost: f32,
+    /// Freshness factor applied (`recent` sort only).
+    pub freshness: Option<f32>,
+    /// The final score.
+    pub score: f32,
+    /// tantivy's own explanation tree.
+    pub details: serde_json::Value,
+}
+
+/// A query term and where it matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatchedTerm {
+    /// The analysed term (or phrase).
+    pub term: String,
+    /// `title` and/or `body`.
+    pub fields: Vec<String>,
 }
 
 /// One matching article.
@@ -46,7 +128,7 @@ pub struct Hit {
     pub title: String,
     /// Publication day `YYYY-MM-DD`, or `None` when undated.
     pub date: Option<String>,
-    /// Relevance score (higher is better).
+    /// Relevance score (higher is better; 0 when only filters were given).
     pub score: f32,
     /// Publisher, if known.
     pub source: Option<String>,
@@ -54,10 +136,15 @@ pub struct Hit {
     pub url: Option<String>,
     /// The file the article was read from.
     pub path: String,
-    /// The best passage with the matches highlighted.
+    /// The best passages with the matches highlighted.
     pub snippet: Snippet,
     /// The entities the article names.
     pub entities: Entities,
+    /// Near-duplicate copies collapsed under this hit.
+    pub similar: Vec<Similar>,
+    /// Score explanation, when asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explanation>,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -66,10 +153,12 @@ pub struct Hit {
 pub struct SearchResults {
     /// The query as given.
     pub query: String,
-    /// How many articles match in all (not just the ones returned).
+    /// How many articles match in all (copies included; not just the ones returned).
     pub total_hits: usize,
     /// True when no article matched all words and the words were ORed instead.
     pub fallback: bool,
+    /// Words searched with a near spelling instead of (or as well as) the typed one.
+    pub corrections: Vec<Correction>,
     /// The hits returned, best first.
     pub hits: Vec<Hit>,
     /// Top entities among all hits, when asked for.
@@ -181,6 +270,16 @@ pub struct Searcher {
     index: ScoutIndex,
     reader: IndexReader,
     lexicon: Lexicon,
+    /// Newest publication instant in the index (seconds), the reference for freshness.
+    newest: Option<i64>,
+}
+
+/// A candidate hit before documents are read.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    score: Score,
+    address: DocAddress,
+    simhash: Option<u64>,
 }
 
 impl Searcher {
@@ -191,12 +290,14 @@ impl Searcher {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .with_context(|| format!("cannot read the index at {}", index.dir.display()))?;
+            .with_context(|| format!("cannot read the index at {}", index.root.display()))?;
         let lexicon = Lexicon::open(&index.dir)?;
+        let newest = newest_date(&reader.searcher());
         Ok(Searcher {
             index,
             reader,
             lexicon,
+            newest,
         })
     }
 
@@ -209,6 +310,7 @@ impl Searcher {
         }
         self.reader.reload().context("cannot reload the index")?;
         self.lexicon = Lexicon::open(&self.index.dir)?;
+        self.newest = newest_date(&self.reader.searcher());
         Ok(())
     }
 
@@ -222,6 +324,11 @@ impl Searcher {
         &self.lexicon
     }
 
+    /// Number of live articles in the snapshot.
+    pub fn num_articles(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
     /// Runs a search.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
         let parsed = parse_query(&request.query).map_err(|error| SearchError::Syntax {
@@ -229,105 +336,347 @@ impl Searcher {
             error,
         })?;
         let combined = combine(parsed, &request.filters);
-        let mut fallback = false;
-        let mut outcome = self.run(combined.as_ref(), request)?;
+        let searcher = self.reader.searcher();
+        let mut outcome = self.run(&searcher, combined.as_ref(), request)?;
         if outcome.total_hits == 0 {
             if let Some(relaxed) = combined.as_ref().and_then(relax) {
-                outcome = self.run(Some(&relaxed), request)?;
-                fallback = outcome.total_hits > 0;
+                let relaxed_outcome = self.run(&searcher, Some(&relaxed), request)?;
+                if relaxed_outcome.total_hits > 0 {
+                    outcome = relaxed_outcome;
+                    outcome.fallback = true;
+                }
             }
         }
-        outcome.fallback = fallback;
         Ok(outcome)
     }
 
-    fn run(
+    fn compile(
         &self,
+        searcher: &tantivy::Searcher,
         node: Option<&Node>,
-        request: &SearchRequest,
-    ) -> Result<SearchResults, SearchError> {
+        exact: bool,
+    ) -> Result<Compiled, SearchError> {
         let fields = &self.index.fields;
+        let spelling = IndexSpelling {
+            searcher,
+            body: fields.body,
+            title: fields.title,
+        };
         let mut compiler = Compiler {
             fields,
             news: news_analyzer(),
             keyword: keyword_analyzer(),
             entities: &LexiconEntities(&self.lexicon),
+            spelling: (!exact).then_some(&spelling as &dyn query::Spelling),
         };
-        let compiled = compiler.compile(node).map_err(SearchError::Filter)?;
-        let searcher = self.reader.searcher();
+        compiler.compile(node).map_err(SearchError::Filter)
+    }
+
+    fn run(
+        &self,
+        searcher: &tantivy::Searcher,
+        node: Option<&Node>,
+        request: &SearchRequest,
+    ) -> Result<SearchResults, SearchError> {
+        let compiled = self.compile(searcher, node, request.exact)?;
         let limit = request.limit.max(1);
-        let ranked_by_score = node.is_some_and(has_text);
-        let ranked: Vec<(f32, DocAddress)> = if ranked_by_score {
-            searcher
-                .search(
-                    &compiled.query,
-                    &TopDocs::with_limit(limit)
-                        .and_offset(request.offset)
-                        .order_by_score(),
-                )
-                .context("search failed")?
+        let wanted = request.offset + limit;
+        // Collapsing copies needs more candidates than hits shown.
+        let fetch = if request.all { wanted } else { wanted * 3 + 30 };
+        let sort = if node.is_some_and(has_text) {
+            request.sort
         } else {
-            // Only filters: newest first.
-            searcher
-                .search(
-                    &compiled.query,
-                    &TopDocs::with_limit(limit)
-                        .and_offset(request.offset)
-                        .order_by_fast_field::<tantivy::DateTime>(DATE_FIELD, Order::Desc),
-                )
-                .context("search failed")?
-                .into_iter()
-                .map(|(_, address)| (0.0, address))
-                .collect()
+            SortOrder::Date
         };
+        let ranked = self.rank(searcher, &compiled, sort, fetch)?;
         let total_hits = searcher
             .search(&compiled.query, &Count)
             .context("search failed")?;
         let facets = if request.facets {
-            Some(count_facets(&searcher, &compiled.query)?)
+            Some(count_facets(searcher, &compiled.query)?)
         } else {
             None
         };
+        let groups = if request.all {
+            ranked.into_iter().map(|c| (c, Vec::new())).collect()
+        } else {
+            collapse(ranked)
+        };
         let mut analyzer = news_analyzer();
-        let mut hits = Vec::with_capacity(ranked.len());
-        for (score, address) in ranked {
+        let mut hits = Vec::with_capacity(limit);
+        for (candidate, copies) in groups.into_iter().skip(request.offset).take(limit) {
             let doc: TantivyDocument = searcher
-                .doc(address)
+                .doc(candidate.address)
                 .context("cannot read a stored article")?;
-            let text = |field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_owned)
-            };
-            let body = text(fields.body).unwrap_or_default();
-            let snippet = make_snippet(&mut analyzer, &body, &compiled.highlight);
-            let date = doc
-                .get_first(fields.date)
-                .and_then(|v| v.as_datetime())
-                .map(|d| Date::from_unix_seconds(d.into_timestamp_secs()).day());
-            hits.push(Hit {
-                id: text(fields.id).unwrap_or_default(),
-                title: text(fields.title).unwrap_or_default(),
-                date,
-                score,
-                source: text(fields.source),
-                url: text(fields.url),
-                path: text(fields.path).unwrap_or_default(),
-                snippet,
-                entities: stored_entities(&doc, fields.entity),
-            });
-        }
-        if ranked_by_score {
-            hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+            let mut hit = self.hit(&doc, candidate.score, &compiled, &mut analyzer);
+            for copy in copies {
+                let doc: TantivyDocument = searcher
+                    .doc(copy.address)
+                    .context("cannot read a stored article")?;
+                hit.similar.push(Similar {
+                    id: text(&doc, self.index.fields.id).unwrap_or_default(),
+                    source: text(&doc, self.index.fields.source),
+                });
+            }
+            if request.explain {
+                hit.explain = Some(self.explain(
+                    searcher,
+                    &compiled,
+                    candidate,
+                    &doc,
+                    &mut analyzer,
+                    sort,
+                )?);
+            }
+            hits.push(hit);
         }
         Ok(SearchResults {
             query: request.query.clone(),
             total_hits,
             fallback: false,
+            corrections: compiled.corrections.clone(),
             hits,
             facets,
         })
     }
+
+    /// The best `fetch` candidates in display order, with their near-duplicate signatures.
+    fn rank(
+        &self,
+        searcher: &tantivy::Searcher,
+        compiled: &Compiled,
+        sort: SortOrder,
+        fetch: usize,
+    ) -> Result<Vec<Candidate>, SearchError> {
+        let top = TopDocs::with_limit(fetch);
+        let scored: Vec<(Score, DocAddress)> = match sort {
+            SortOrder::Relevance => searcher.search(&compiled.query, &top.order_by_score()),
+            SortOrder::Date => searcher
+                .search(
+                    &compiled.query,
+                    &top.order_by((
+                        (
+                            SortByStaticFastValue::<DateTime>::for_field(DATE_FIELD),
+                            Order::Desc,
+                        ),
+                        (SortBySimilarityScore, Order::Desc),
+                    )),
+                )
+                .map(|docs| {
+                    docs.into_iter()
+                        .map(|((_, score), address)| (score, address))
+                        .collect()
+                }),
+            SortOrder::Recent => {
+                let newest = self.newest;
+                searcher.search(
+                    &compiled.query,
+                    &top.tweak_score(move |segment: &SegmentReader| {
+                        let dates = segment.fast_fields().date(DATE_FIELD).ok();
+                        move |doc: DocId, score: Score| {
+                            let date = dates.as_ref().and_then(|c| c.first(doc));
+                            score * freshness(date.map(|d| d.into_timestamp_secs()), newest)
+                        }
+                    }),
+                )
+            }
+        }
+        .context("search failed")?;
+        let mut candidates: Vec<Candidate> = scored
+            .into_iter()
+            .map(|(score, address)| Candidate {
+                score,
+                address,
+                simhash: fast_u64(searcher, address, SIMHASH_FIELD),
+            })
+            .collect();
+        if sort != SortOrder::Date {
+            // Ties broken deterministically: newer first, then index order.
+            let dates: Vec<Option<i64>> = candidates
+                .iter()
+                .map(|c| fast_date(searcher, c.address))
+                .collect();
+            let mut order: Vec<usize> = (0..candidates.len()).collect();
+            order.sort_by(|&a, &b| {
+                candidates[b]
+                    .score
+                    .total_cmp(&candidates[a].score)
+                    .then(dates[b].cmp(&dates[a]))
+                    .then(candidates[a].address.cmp(&candidates[b].address))
+            });
+            candidates = order.into_iter().map(|i| candidates[i]).collect();
+        }
+        Ok(candidates)
+    }
+
+    fn hit(
+        &self,
+        doc: &TantivyDocument,
+        score: Score,
+        compiled: &Compiled,
+        analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    ) -> Hit {
+        let fields = &self.index.fields;
+        let body = text(doc, fields.body).unwrap_or_default();
+        let date = doc
+            .get_first(fields.date)
+            .and_then(|v| v.as_datetime())
+            .map(|d| Date::from_unix_seconds(d.into_timestamp_secs()).day());
+        Hit {
+            id: text(doc, fields.id).unwrap_or_default(),
+            title: text(doc, fields.title).unwrap_or_default(),
+            date,
+            score,
+            source: text(doc, fields.source),
+            url: text(doc, fields.url),
+            path: text(doc, fields.path).unwrap_or_default(),
+            snippet: make_snippet(analyzer, &body, &compiled.highlight),
+            entities: stored_entities(doc, fields.entity),
+            similar: Vec::new(),
+            explain: None,
+        }
+    }
+
+    fn explain(
+        &self,
+        searcher: &tantivy::Searcher,
+        compiled: &Compiled,
+        candidate: Candidate,
+        doc: &TantivyDocument,
+        analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+        sort: SortOrder,
+    ) -> Result<Explanation, SearchError> {
+        let fields = &self.index.fields;
+        let title = text(doc, fields.title).unwrap_or_default();
+        let body = text(doc, fields.body).unwrap_or_default();
+        let highlight = &compiled.highlight;
+        let items: Vec<String> = highlight
+            .terms
+            .iter()
+            .cloned()
+            .chain(
+                highlight
+                    .phrases
+                    .iter()
+                    .map(|(p, _)| format!("\"{}\"", p.join(" "))),
+            )
+            .collect();
+        let in_title: Vec<usize> = find_matches(analyzer, &title, highlight)
+            .into_iter()
+            .map(|m| m.2)
+            .collect();
+        let in_body: Vec<usize> = find_matches(analyzer, &body, highlight)
+            .into_iter()
+            .map(|m| m.2)
+            .collect();
+        let matched = items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, term)| {
+                let fields: Vec<String> = [("title", &in_title), ("body", &in_body)]
+                    .into_iter()
+                    .filter(|(_, hits)| hits.contains(&i))
+                    .map(|(name, _)| name.to_owned())
+                    .collect();
+                (!fields.is_empty()).then_some(MatchedTerm { term, fields })
+            })
+            .collect();
+        let tagged = stored_entities(doc, fields.entity);
+        let entities: Vec<String> = compiled
+            .boosted
+            .iter()
+            .filter_map(|facet| {
+                let path = facet.to_path();
+                let kind = EntityKind::from_name(path.first()?)?;
+                let name = *path.get(1)?;
+                tagged
+                    .of_kind(kind)
+                    .iter()
+                    .any(|n| n == name)
+                    .then(|| name.to_owned())
+            })
+            .collect();
+        let entity_boost = ENTITY_BOOST * entities.len() as f32;
+        let details = compiled
+            .query
+            .explain(searcher, candidate.address)
+            .map(|e| serde_json::from_str(&e.to_pretty_json()).unwrap_or(serde_json::Value::Null))
+            .unwrap_or(serde_json::Value::Null);
+        let freshness = (sort == SortOrder::Recent)
+            .then(|| freshness(fast_date(searcher, candidate.address), self.newest));
+        let base = candidate.score / freshness.unwrap_or(1.0);
+        Ok(Explanation {
+            matched,
+            text_score: (base - entity_boost).max(0.0),
+            entities,
+            entity_boost,
+            freshness,
+            score: candidate.score,
+            details,
+        })
+    }
+}
+
+/// The freshness factor of [`SortOrder::Recent`].
+fn freshness(date: Option<i64>, newest: Option<i64>) -> f32 {
+    match (date, newest) {
+        (Some(date), Some(newest)) => {
+            let age_days = (newest - date).max(0) as f32 / 86_400.0;
+            1.0 + (-age_days / FRESHNESS_HALF_LIFE_DAYS).exp2()
+        }
+        _ => 1.0,
+    }
+}
+
+fn fast_u64(searcher: &tantivy::Searcher, address: DocAddress, field: &str) -> Option<u64> {
+    let segment = searcher.segment_reader(address.segment_ord);
+    segment.fast_fields().u64(field).ok()?.first(address.doc_id)
+}
+
+fn fast_date(searcher: &tantivy::Searcher, address: DocAddress) -> Option<i64> {
+    let segment = searcher.segment_reader(address.segment_ord);
+    let column = segment.fast_fields().date(DATE_FIELD).ok()?;
+    column
+        .first(address.doc_id)
+        .map(|d| d.into_timestamp_secs())
+}
+
+/// The newest publication instant among the snapshot's articles.
+fn newest_date(searcher: &tantivy::Searcher) -> Option<i64> {
+    searcher
+        .segment_readers()
+        .iter()
+        .filter_map(|segment| {
+            let column = segment.fast_fields().date(DATE_FIELD).ok()?;
+            (column.num_docs() > 0 && column.values.num_vals() > 0)
+                .then(|| column.max_value().into_timestamp_secs())
+        })
+        .max()
+}
+
+/// Groups candidates: each copy (SimHash within [`NEAR_DUPLICATE_BITS`]) goes under the
+/// first-ranked article of its story.
+fn collapse(ranked: Vec<Candidate>) -> Vec<(Candidate, Vec<Candidate>)> {
+    let mut groups: Vec<(Candidate, Vec<Candidate>)> = Vec::new();
+    for candidate in ranked {
+        let leader = candidate.simhash.and_then(|hash| {
+            groups.iter_mut().find(|(lead, _)| {
+                lead.simhash
+                    .is_some_and(|other| simhash_distance(hash, other) <= NEAR_DUPLICATE_BITS)
+            })
+        });
+        match leader {
+            Some((_, copies)) => copies.push(candidate),
+            None => groups.push((candidate, Vec::new())),
+        }
+    }
+    groups
+}
+
+fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_owned)
 }
 
 /// True when the query has words or phrases to rank by (not only filters).

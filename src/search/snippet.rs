@@ -123,41 +123,119 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// A byte range of the text.
+type Span = (usize, usize);
+
+/// Bodies longer than this get up to [`MAX_PASSAGES`] passages when one does not hold
+/// every query word.
+pub const LONG_ARTICLE_BYTES: usize = 1500;
+/// Most passages in one snippet.
+pub const MAX_PASSAGES: usize = 3;
+/// Separator between passages.
+const PASSAGE_SEPARATOR: &str = " … ";
+
 /// Builds the snippet of `text` for the highlight: the window of whole sentences (up to
-/// [`SNIPPET_BYTES`]) with the most distinct query items, earliest on ties.
+/// [`SNIPPET_BYTES`]) with the most distinct query items, earliest on ties; for long
+/// articles, up to two more short passages holding query items the first one lacks, in
+/// text order.
 pub fn make_snippet(analyzer: &mut TextAnalyzer, text: &str, highlight: &Highlight) -> Snippet {
     let matches = find_matches(analyzer, text, highlight);
     let spans = sentences(text);
     if spans.is_empty() {
         return Snippet::default();
     }
-    let mut best: Option<((usize, usize), (usize, usize))> = None; // (score, window)
+    let Some((first, mut covered)) = best_window(&spans, &matches, &[], SNIPPET_BYTES, &[]) else {
+        return Snippet::default();
+    };
+    let mut windows = vec![first];
+    if text.len() > LONG_ARTICLE_BYTES {
+        while windows.len() < MAX_PASSAGES {
+            match best_window(&spans, &matches, &covered, SNIPPET_BYTES / 2, &windows) {
+                Some((window, items)) if !items.is_empty() => {
+                    covered.extend(items);
+                    windows.push(window);
+                }
+                _ => break,
+            }
+        }
+    }
+    windows.sort_unstable();
+    let mut snippet = Snippet::default();
+    for (start, end) in windows {
+        let limit = if snippet.text.is_empty() {
+            SNIPPET_BYTES
+        } else {
+            SNIPPET_BYTES / 2
+        };
+        let (start, end, cut_start, cut_end) = trim_window(text, start, end, &matches, limit);
+        let passage = render(
+            text,
+            start,
+            end,
+            cut_start && snippet.text.is_empty(),
+            cut_end,
+            &matches,
+        );
+        if !snippet.text.is_empty() {
+            while snippet.text.ends_with(" …") {
+                snippet.text.truncate(snippet.text.len() - " …".len());
+            }
+            snippet.text.push_str(PASSAGE_SEPARATOR);
+        }
+        let shift = snippet.text.len();
+        snippet.text.push_str(&passage.text);
+        snippet.highlights.extend(
+            passage
+                .highlights
+                .iter()
+                .map(|[s, e]| [s + shift, e + shift]),
+        );
+    }
+    snippet
+}
+
+/// The window of whole sentences (at most `max_bytes`, or one sentence) that holds the
+/// most query items not in `covered` (then the most matches; earliest on ties), not
+/// overlapping `taken`. Returns it with the new items it holds.
+fn best_window(
+    spans: &[(usize, usize)],
+    matches: &[(usize, usize, usize)],
+    covered: &[usize],
+    max_bytes: usize,
+    taken: &[(usize, usize)],
+) -> Option<((usize, usize), Vec<usize>)> {
+    // (score: new items then matches, window, new items)
+    type Best = ((usize, usize), Span, Vec<usize>);
+    let mut best: Option<Best> = None;
     for first in 0..spans.len() {
         let mut last = first;
-        while last + 1 < spans.len() && spans[last + 1].1 - spans[first].0 <= SNIPPET_BYTES {
+        while last + 1 < spans.len() && spans[last + 1].1 - spans[first].0 <= max_bytes {
             last += 1;
         }
         let window = (spans[first].0, spans[last].1);
+        if taken.iter().any(|t| window.0 < t.1 && window.1 > t.0) {
+            continue;
+        }
         let inside: Vec<_> = matches
             .iter()
             .filter(|m| m.0 >= window.0 && m.1 <= window.1)
             .collect();
-        let mut items: Vec<usize> = inside.iter().map(|m| m.2).collect();
+        let mut items: Vec<usize> = inside
+            .iter()
+            .map(|m| m.2)
+            .filter(|i| !covered.contains(i))
+            .collect();
         items.sort_unstable();
         items.dedup();
         let score = (items.len(), inside.len());
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, window));
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, window, items));
         }
         if matches.is_empty() {
             break;
         }
     }
-    let Some((_, (start, end))) = best else {
-        return Snippet::default();
-    };
-    let (start, end, cut_start, cut_end) = trim_window(text, start, end, &matches);
-    render(text, start, end, cut_start, cut_end, &matches)
+    best.map(|(_, window, items)| (window, items))
 }
 
 /// Shrinks a window longer than the target around its first match, at word boundaries.
@@ -166,15 +244,16 @@ fn trim_window(
     start: usize,
     end: usize,
     matches: &[(usize, usize, usize)],
+    limit: usize,
 ) -> (usize, usize, bool, bool) {
-    if end - start <= SNIPPET_BYTES + SNIPPET_BYTES / 4 {
+    if end - start <= limit + limit / 4 {
         return (start, end, false, false);
     }
     let anchor = matches
         .iter()
         .find(|m| m.0 >= start && m.1 <= end)
         .map_or(start, |m| m.0);
-    let mut new_start = anchor.saturating_sub(SNIPPET_BYTES / 3).max(start);
+    let mut new_start = anchor.saturating_sub(limit / 3).max(start);
     if new_start > start {
         // Move forward to the next word start.
         new_start = text[new_start..end]
@@ -182,7 +261,7 @@ fn trim_window(
             .map_or(new_start, |n| new_start + n + 1);
         new_start = new_start.min(anchor);
     }
-    let mut new_end = (new_start + SNIPPET_BYTES).min(end);
+    let mut new_end = (new_start + limit).min(end);
     if new_end < end {
         while !text.is_char_boundary(new_end) {
             new_end += 1;
@@ -300,6 +379,34 @@ mod tests {
         let h = highlight(&[], &[(&["releas", "claus"], 0)]);
         let snippet = make_snippet(&mut analyzer, text, &h);
         assert_eq!(marked(&snippet), ["release clause"]);
+    }
+
+    #[test]
+    fn long_articles_get_extra_passages_for_missing_words() {
+        let filler = "Nothing of note happened in this sentence at all. ".repeat(20);
+        let text = format!(
+            "Anton signed today. {filler}The release clause was paid. {filler}Stuttgart agreed."
+        );
+        let mut analyzer = news_analyzer();
+        let snippet = make_snippet(
+            &mut analyzer,
+            &text,
+            &highlight(&["anton", "claus", "stuttgart"], &[]),
+        );
+        assert_eq!(
+            marked(&snippet),
+            ["Anton", "clause", "Stuttgart"],
+            "{}",
+            snippet.text
+        );
+        assert_eq!(snippet.text.matches(" … ").count(), 2, "{}", snippet.text);
+        // Short articles keep one passage.
+        let short = make_snippet(
+            &mut analyzer,
+            "Anton signed. Stuttgart agreed.",
+            &highlight(&["anton", "stuttgart"], &[]),
+        );
+        assert!(!short.text.contains('…'));
     }
 
     #[test]

@@ -129,7 +129,27 @@ pub struct Results {
     pub query: String,
     pub total_hits: usize,
     pub fallback: bool,
+    pub corrections: Vec<Correction>,
     pub hits: Vec<Hit>,
+    #[serde(default)]
+    pub facets: Option<serde_json::Value>,
+}
+
+#[allow(dead_code)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub from: String,
+    pub to: String,
+    pub kept: bool,
+}
+
+#[allow(dead_code)]
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Similar {
+    pub id: String,
+    pub source: Option<String>,
 }
 
 #[allow(dead_code)]
@@ -145,6 +165,9 @@ pub struct Hit {
     pub path: String,
     pub snippet: Snippet,
     pub entities: Entities,
+    pub similar: Vec<Similar>,
+    #[serde(default)]
+    pub explain: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]

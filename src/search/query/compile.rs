@@ -49,6 +49,35 @@ pub struct Compiler<'a> {
     pub keyword: TextAnalyzer,
     /// Resolves entity filters.
     pub entities: &'a dyn EntityResolver,
+    /// Suggests near spellings for words the index hardly knows (`None`: exact search).
+    pub spelling: Option<&'a dyn Spelling>,
+}
+
+/// A spelling the index knows better than the one typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The analysed term to search instead (or as well).
+    pub term: String,
+    /// Keep matching the typed term too (it has a few matches of its own).
+    pub keep_original: bool,
+}
+
+/// Looks up near spellings of analysed terms in the index.
+pub trait Spelling {
+    /// A better-known near spelling of `term`, if the typed one finds nothing or far less.
+    fn suggest(&self, term: &str) -> Option<Suggestion>;
+}
+
+/// A word the search replaced or widened with a near spelling.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The word as typed.
+    pub from: String,
+    /// The spelling searched for (as the index has it, capitalised like the typed word).
+    pub to: String,
+    /// True when the typed spelling is still searched too.
+    pub kept: bool,
 }
 
 /// A compiled query and what to highlight for it.
@@ -57,6 +86,10 @@ pub struct Compiled {
     pub query: Box<dyn Query>,
     /// Terms and phrases to highlight in snippets.
     pub highlight: Highlight,
+    /// Words widened or replaced by near spellings.
+    pub corrections: Vec<Correction>,
+    /// Entity facets the query names, whose articles get [`ENTITY_BOOST`].
+    pub boosted: Vec<Facet>,
 }
 
 impl std::fmt::Debug for Compiled {
@@ -64,6 +97,7 @@ impl std::fmt::Debug for Compiled {
         f.debug_struct("Compiled")
             .field("query", &self.query)
             .field("highlight", &self.highlight)
+            .field("corrections", &self.corrections)
             .finish()
     }
 }
@@ -72,12 +106,19 @@ impl Compiler<'_> {
     /// Compiles a query tree (`None` matches every article).
     pub fn compile(&mut self, node: Option<&Node>) -> Result<Compiled, String> {
         let mut highlight = Highlight::default();
+        let mut corrections = Vec::new();
         let mut query = match node {
             None => Box::new(AllQuery) as Box<dyn Query>,
-            Some(node) => self.node(node, false, &mut highlight)?,
+            Some(node) => self.node(node, false, &mut highlight, &mut corrections)?,
         };
         let mut facets: Vec<Facet> = Vec::new();
-        for text in node.map(entity_candidates).unwrap_or_default() {
+        let corrected = corrections.iter().map(|c| c.to.clone());
+        for text in node
+            .map(entity_candidates)
+            .unwrap_or_default()
+            .into_iter()
+            .chain(corrected)
+        {
             for facet in self.entities.named_by(&text) {
                 if !facets.contains(&facet) {
                     facets.push(facet);
@@ -100,7 +141,12 @@ impl Compiler<'_> {
         }
         highlight.terms.sort();
         highlight.terms.dedup();
-        Ok(Compiled { query, highlight })
+        Ok(Compiled {
+            query,
+            highlight,
+            corrections,
+            boosted: facets,
+        })
     }
 
     fn node(
@@ -108,14 +154,15 @@ impl Compiler<'_> {
         node: &Node,
         negated: bool,
         hl: &mut Highlight,
+        fixes: &mut Vec<Correction>,
     ) -> Result<Box<dyn Query>, String> {
         Ok(match node {
-            Node::Word(word) => self.text(word, 0, false, negated, hl),
+            Node::Word(word) => self.word(word, false, negated, hl, fixes),
             Node::Phrase { text, slop } => self.text(text, *slop, false, negated, hl),
             Node::Title(inner) => match inner.as_ref() {
-                Node::Word(word) => self.text(word, 0, true, negated, hl),
+                Node::Word(word) => self.word(word, true, negated, hl, fixes),
                 Node::Phrase { text, slop } => self.text(text, *slop, true, negated, hl),
-                other => self.node(other, negated, hl)?,
+                other => self.node(other, negated, hl, fixes)?,
             },
             Node::Entity { kind, name } => {
                 let facet = self.entities.resolve(kind, name)?;
@@ -138,16 +185,16 @@ impl Compiler<'_> {
             Node::Dates(range) => filter(self.date_range(*range)),
             Node::Not(inner) => Box::new(BooleanQuery::new(vec![
                 (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
-                (Occur::MustNot, self.node(inner, !negated, hl)?),
+                (Occur::MustNot, self.node(inner, !negated, hl, fixes)?),
             ])),
             Node::And(children) => {
                 let mut clauses = Vec::new();
                 for child in children {
                     match child {
                         Node::Not(inner) => {
-                            clauses.push((Occur::MustNot, self.node(inner, !negated, hl)?))
+                            clauses.push((Occur::MustNot, self.node(inner, !negated, hl, fixes)?))
                         }
-                        other => clauses.push((Occur::Must, self.node(other, negated, hl)?)),
+                        other => clauses.push((Occur::Must, self.node(other, negated, hl, fixes)?)),
                     }
                 }
                 if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
@@ -158,11 +205,45 @@ impl Compiler<'_> {
             Node::Or(children) => {
                 let mut clauses = Vec::new();
                 for child in children {
-                    clauses.push((Occur::Should, self.node(child, negated, hl)?));
+                    clauses.push((Occur::Should, self.node(child, negated, hl, fixes)?));
                 }
                 Box::new(BooleanQuery::new(clauses))
             }
         })
+    }
+
+    /// A typed word: its terms, widened by a near spelling when the index hardly knows it.
+    fn word(
+        &mut self,
+        word: &str,
+        title_only: bool,
+        negated: bool,
+        hl: &mut Highlight,
+        fixes: &mut Vec<Correction>,
+    ) -> Box<dyn Query> {
+        let terms = analyze_terms(&mut self.news, word);
+        let suggestion = match (&terms[..], self.spelling, negated) {
+            ([term], Some(spelling), false) => spelling.suggest(term),
+            _ => None,
+        };
+        let Some(suggestion) = suggestion else {
+            return self.text(word, 0, title_only, negated, hl);
+        };
+        fixes.push(Correction {
+            from: word.to_owned(),
+            to: capitalised_like(&suggestion.term, word),
+            kept: suggestion.keep_original,
+        });
+        hl.terms.push(suggestion.term.clone());
+        let replacement = self.terms_query(&[suggestion.term], 0, title_only);
+        if !suggestion.keep_original {
+            return replacement;
+        }
+        let original = self.text(word, 0, title_only, negated, hl);
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, original),
+            (Occur::Should, replacement),
+        ]))
     }
 
     /// A word or phrase over title (boosted) and body, or the title alone.
@@ -185,6 +266,11 @@ impl Compiler<'_> {
                 hl.phrases.push((terms.clone(), slop));
             }
         }
+        self.terms_query(&terms, slop, title_only)
+    }
+
+    /// Analysed terms (one term, or a phrase) over title (boosted) and body, or the title.
+    fn terms_query(&self, terms: &[String], slop: u32, title_only: bool) -> Box<dyn Query> {
         let in_field = |field| {
             let field_terms = terms
                 .iter()
@@ -219,6 +305,19 @@ impl Compiler<'_> {
             None => Bound::Unbounded,
         };
         Box::new(RangeQuery::new(lower, upper))
+    }
+}
+
+/// An index term written with the typed word's initial capital ("szoboszlai", "Szobozslai"
+/// -> "Szoboszlai").
+fn capitalised_like(term: &str, typed: &str) -> String {
+    if typed.starts_with(char::is_uppercase) {
+        let mut chars = term.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    } else {
+        term.to_owned()
     }
 }
 

@@ -3,5 +3,8 @@
 pub mod compile;
 pub mod parse;
 
-pub use compile::{relax, Compiled, Compiler, EntityResolver, Highlight};
+pub use compile::{
+    relax, Compiled, Compiler, Correction, EntityResolver, Highlight, Spelling, Suggestion,
+    ENTITY_BOOST,
+};
 pub use parse::{parse_query, DateRange, Node, QueryError};

@@ -1,0 +1,107 @@
+//! Typo tolerance from the index's own vocabulary: a word that matches nothing, or far less
+//! than a close spelling, gets that spelling ("Plettenburg" -> "plettenberg").
+//!
+//! Near spellings come from the body field's term dictionary through a Levenshtein automaton
+//! (distance 1 for words of 4-7 letters, 2 from 8 letters; a transposition counts as one
+//! edit). The most frequent candidate at the smallest distance wins.
+
+use super::query::{Spelling, Suggestion};
+use rustc_hash::FxHashMap;
+use tantivy::query::FuzzyTermQuery;
+use tantivy::schema::Field;
+use tantivy::Term;
+
+/// Words this short are never corrected (too many near neighbours).
+const MIN_LETTERS: usize = 4;
+/// A typed word found in at least this many articles is taken as meant.
+const KNOWN_DOC_FREQ: u64 = 5;
+/// A candidate must be this many times more frequent than a typed word that has matches.
+const MUCH_MORE: u64 = 20;
+
+/// Suggests spellings from an index snapshot.
+pub struct IndexSpelling<'a> {
+    /// The snapshot searched.
+    pub searcher: &'a tantivy::Searcher,
+    /// The field whose vocabulary is used (the body).
+    pub body: Field,
+    /// The title field (its frequencies count too).
+    pub title: Field,
+}
+
+impl IndexSpelling<'_> {
+    fn doc_freq(&self, term: &str) -> u64 {
+        [self.body, self.title]
+            .into_iter()
+            .map(|field| {
+                self.searcher
+                    .doc_freq(&Term::from_field_text(field, term))
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Index terms within `distance` edits of `term`, with their document frequencies.
+    fn neighbours(&self, term: &str, distance: u8) -> FxHashMap<String, u64> {
+        let mut found: FxHashMap<String, u64> = FxHashMap::default();
+        let query = FuzzyTermQuery::new(Term::from_field_text(self.body, term), distance, true);
+        for segment in self.searcher.segment_readers() {
+            let (Ok(automaton), Ok(inverted)) =
+                (query.automaton(), segment.inverted_index(self.body))
+            else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().search(automaton).into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                if let Ok(candidate) = std::str::from_utf8(stream.key()) {
+                    if candidate != term {
+                        *found.entry(candidate.to_owned()).or_default() +=
+                            u64::from(stream.value().doc_freq);
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+impl Spelling for IndexSpelling<'_> {
+    fn suggest(&self, term: &str) -> Option<Suggestion> {
+        let letters = term.chars().count();
+        if letters < MIN_LETTERS || term.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let typed_freq = self.doc_freq(term);
+        if typed_freq >= KNOWN_DOC_FREQ {
+            return None;
+        }
+        let distance = if letters >= 8 { 2 } else { 1 };
+        let best = self
+            .neighbours(term, distance)
+            .into_iter()
+            .map(|(candidate, freq)| {
+                (
+                    strsim::damerau_levenshtein(term, &candidate),
+                    freq,
+                    candidate,
+                )
+            })
+            .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)))?;
+        let (_, freq, candidate) = best;
+        if typed_freq == 0 {
+            Some(Suggestion {
+                term: candidate,
+                keep_original: false,
+            })
+        } else if freq >= MUCH_MORE * typed_freq {
+            Some(Suggestion {
+                term: candidate,
+                keep_original: true,
+            })
+        } else {
+            None
+        }
+    }
+}
