@@ -205,7 +205,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
             .or_else(|| {
                 targets.iter().find(|t| {
                     gazetteer.entry(t.entry).context == NATIONAL_TEAM
-                        && (international || team_context(&words, m.start, m.end))
+                        && team_context(&words, m.start, m.end, international)
                 })
             });
         if let Some(target) = chosen {
@@ -362,7 +362,7 @@ fn mark_inside(words: &mut [Word<'_>], spans: &mut [(usize, usize)]) {
 
 /// True when football words stand next to the match: "England manager", "against Spain",
 /// "Wales 2-1", "France's Kylian Mbappé", "England's captain".
-fn team_context(words: &[Word<'_>], start: usize, end: usize) -> bool {
+fn team_context(words: &[Word<'_>], start: usize, end: usize, international: bool) -> bool {
     let next = words.partition_point(|w| w.start < end);
     let prev = words.partition_point(|w| w.end <= start);
     let last_of_match = words[..next].last();
@@ -381,6 +381,14 @@ fn team_context(words: &[Word<'_>], start: usize, end: usize) -> bool {
             return true;
         }
     }
+    if international && is_place_mention(words, prev, next) {
+        return false;
+    }
+    if international {
+        // In an article about international football a country is its team unless it is
+        // plainly a place ("in Qatar", "Qatar 2022").
+        return true;
+    }
     if prev > 0 {
         let before = &words[prev - 1];
         let first_of_match = words.get(prev);
@@ -389,6 +397,16 @@ fn team_context(words: &[Word<'_>], start: usize, end: usize) -> bool {
         }
     }
     false
+}
+
+/// True when a country is written as a place: after "in", "to", "from", "at", "of"... or
+/// before a year ("Qatar 2022", the tournament).
+fn is_place_mention(words: &[Word<'_>], first: usize, next: usize) -> bool {
+    let before = first.checked_sub(1).map(|i| words[i].folded);
+    let after = words.get(next);
+    let place_word = before.is_some_and(|w| PLACE_WORDS_BEFORE.contains(w));
+    let year_after = after.is_some_and(|w| w.joined && w.text.len() == 4 && w.text.starts_with("20"));
+    place_word || year_after
 }
 
 /// True when the byte offset lies in the headline (the text's first line).
@@ -493,6 +511,13 @@ static TEAM_WORDS_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word
     "women", "fans", "supporters", "u21", "u21s", "u20", "u23", "under-21", "under-21s",
     "under-20", "head", "camp", "debut", "cap", "caps", "shirt", "kit", "jersey", "national",
     "beat", "drew", "lost", "won", "face", "faces", "play", "plays", "coached",
+]));
+
+/// Words before a country that make it a place ("in Qatar").
+#[rustfmt::skip]
+static PLACE_WORDS_BEFORE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+    "in", "to", "from", "at", "of", "across", "around", "throughout", "visit", "visited", "visiting",
+    "into", "inside", "outside", "near", "hosts", "host", "hosted", "hosting", "within", "left",
 ]));
 
 /// Words before a country that make it the national team ("against Spain").

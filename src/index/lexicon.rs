@@ -33,13 +33,28 @@ pub struct EntityRef {
     pub count: u64,
 }
 
-/// How a lexicon key was derived; lower wins when two entities share a key.
+/// How a lexicon key names its entity; lower wins when two entities share a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum KeySource {
+pub enum KeySource {
+    /// The canonical name itself.
     Canonical = 0,
+    /// An alias that names the entity on its own ("Leverkusen").
     StrongAlias = 1,
+    /// A nickname that needs context ("the Reds").
     WeakAlias = 2,
+    /// A person's surname ("Anton").
     Surname = 3,
+}
+
+impl KeySource {
+    fn from_bits(bits: u64) -> KeySource {
+        match bits & 3 {
+            0 => KeySource::Canonical,
+            1 => KeySource::StrongAlias,
+            2 => KeySource::WeakAlias,
+            _ => KeySource::Surname,
+        }
+    }
 }
 
 /// Counts every entity facet of the index's live articles.
@@ -163,9 +178,10 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
         }
     }
     let mut builder = MapBuilder::memory();
-    for (key, (_, _, offset)) in &keys {
+    for (key, (source, _, offset)) in &keys {
+        // The value packs the line offset with how the key names the entity.
         builder
-            .insert(key, *offset)
+            .insert(key, offset << 2 | *source as u64)
             .context("cannot build the entity lexicon")?;
     }
     let fst_bytes = builder
@@ -212,18 +228,27 @@ impl Lexicon {
     /// The entity of this kind named `name` (canonical, alias or surname; case and accents
     /// ignored).
     pub fn resolve(&self, kind: EntityKind, name: &str) -> anyhow::Result<Option<EntityRef>> {
+        Ok(self.resolve_with_source(kind, name)?.map(|(entity, _)| entity))
+    }
+
+    /// Like [`Lexicon::resolve`], also saying how the name names the entity.
+    pub fn resolve_with_source(
+        &self,
+        kind: EntityKind,
+        name: &str,
+    ) -> anyhow::Result<Option<(EntityRef, KeySource)>> {
         let key = format!("{}\0{}", kind.name(), fold(name.trim()));
         match self.map.get(key.as_bytes()) {
-            Some(offset) => self.entity_at(offset).map(Some),
+            Some(value) => Ok(Some((self.entity_at(value >> 2)?, KeySource::from_bits(value)))),
             None => Ok(None),
         }
     }
 
-    /// Every entity of any kind named `name`.
-    pub fn resolve_any(&self, name: &str) -> anyhow::Result<Vec<EntityRef>> {
+    /// Every entity of any kind named `name`, with how the name names it.
+    pub fn resolve_any(&self, name: &str) -> anyhow::Result<Vec<(EntityRef, KeySource)>> {
         let mut found = Vec::new();
         for kind in EntityKind::ALL {
-            if let Some(entity) = self.resolve(kind, name)? {
+            if let Some(entity) = self.resolve_with_source(kind, name)? {
                 found.push(entity);
             }
         }
@@ -246,7 +271,8 @@ impl Lexicon {
             .lt(format!("{}\u{1}", kind.name()).as_bytes())
             .into_stream();
         let mut scored: Vec<(f64, u64)> = Vec::new();
-        while let Some((key, offset)) = stream.next() {
+        while let Some((key, value)) = stream.next() {
+            let offset = value >> 2;
             let alias = String::from_utf8_lossy(&key[prefix.len()..]).into_owned();
             let similarity = strsim::jaro_winkler(&wanted, &alias);
             scored.push((similarity, offset));

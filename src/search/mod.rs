@@ -15,13 +15,13 @@ use crate::corpus::Date;
 use crate::extract::{Entities, EntityKind};
 use crate::index::analyzer::{keyword_analyzer, news_analyzer};
 use crate::index::document::{entity_facet, simhash_distance};
-use crate::index::lexicon::Lexicon;
+use crate::index::lexicon::{KeySource, Lexicon};
 use crate::index::schema::{DATE_FIELD, ENTITY_FIELD, SIMHASH_FIELD};
 use crate::index::{current_generation, open_index, ScoutIndex};
 use anyhow::Context;
 use query::{
-    parse_query, relax, Compiled, Compiler, Correction, EntityResolver, Node, QueryError,
-    ENTITY_BOOST,
+    parse_query, relax, Compiled, Compiler, Correction, EntityResolver, NamedEntity, Node,
+    QueryError, ENTITY_BOOST,
 };
 use serde::{Deserialize, Serialize};
 use snippet::{find_matches, make_snippet, Snippet};
@@ -210,12 +210,19 @@ impl EntityResolver for LexiconEntities<'_> {
         }
     }
 
-    fn named_by(&self, text: &str) -> Vec<Facet> {
+    fn named_by(&self, text: &str, capitalised: bool) -> Vec<NamedEntity> {
         self.0
             .resolve_any(text)
             .unwrap_or_default()
             .into_iter()
-            .map(|e| entity_facet(e.kind.name(), &e.name))
+            .filter(|(_, source)| match source {
+                KeySource::Canonical | KeySource::StrongAlias => true,
+                KeySource::WeakAlias | KeySource::Surname => capitalised,
+            })
+            .map(|(e, _)| NamedEntity {
+                facet: entity_facet(e.kind.name(), &e.name),
+                canonical: e.name,
+            })
             .collect()
     }
 }

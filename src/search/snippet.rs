@@ -253,20 +253,18 @@ fn trim_window(
         .iter()
         .find(|m| m.0 >= start && m.1 <= end)
         .map_or(start, |m| m.0);
-    let mut new_start = anchor.saturating_sub(limit / 3).max(start);
+    let mut new_start = ceil_char_boundary(text, anchor.saturating_sub(limit / 3).max(start));
     if new_start > start {
-        // Move forward to the next word start.
+        // Move forward to the next word start (never past the anchor).
         new_start = text[new_start..end]
-            .find(char::is_whitespace)
-            .map_or(new_start, |n| new_start + n + 1);
-        new_start = new_start.min(anchor);
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(new_start, |(n, c)| new_start + n + c.len_utf8())
+            .min(anchor);
     }
-    let mut new_end = (new_start + limit).min(end);
+    let mut new_end = ceil_char_boundary(text, (new_start + limit).min(end));
     if new_end < end {
-        while !text.is_char_boundary(new_end) {
-            new_end += 1;
-        }
-        // Extend to the end of the current word, or a matched range crossing the cut.
+        // Extend to the end of the current word, or of a matched range crossing the cut.
         new_end = text[new_end..end]
             .find(char::is_whitespace)
             .map_or(end, |n| new_end + n);
@@ -274,10 +272,15 @@ fn trim_window(
             new_end = m.1;
         }
     }
-    while !text.is_char_boundary(new_start) {
-        new_start += 1;
-    }
     (new_start, new_end, new_start > start, new_end < end)
+}
+
+/// The first char boundary at or after `at`.
+fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at.min(text.len())
 }
 
 /// Copies `text[start..end]`, collapsing white space, adding `…` at cuts, and maps the
@@ -407,6 +410,16 @@ mod tests {
             &highlight(&["anton", "stuttgart"], &[]),
         );
         assert!(!short.text.contains('…'));
+    }
+
+    #[test]
+    fn cuts_never_split_a_character() {
+        let mut analyzer = news_analyzer();
+        for pad in 0..12 {
+            let text = format!("{}Arsenal’s demise ’’’ {} target {}", "é".repeat(pad), "Gunners’ ".repeat(40), "’x ".repeat(80));
+            let snippet = make_snippet(&mut analyzer, &text, &highlight(&["target"], &[]));
+            assert_eq!(marked(&snippet), ["target"]);
+        }
     }
 
     #[test]

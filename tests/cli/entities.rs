@@ -351,7 +351,14 @@ fn entity_devset_precision_and_recall() {
                     misses.push(format!("{} {}: extra {extra}", article.id, kind.name()));
                 }
                 for missed in gold.difference(&got) {
-                    misses.push(format!("{} {}: missed {missed}", article.id, kind.name()));
+                    let text = format!("{} {}", article.title, article.body);
+                    let last = missed.split_whitespace().last().unwrap_or("");
+                    let folded = fold(&text);
+                    let context = folded.find(last).map_or(String::new(), |at| {
+                        let start = folded[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+                        folded[start..].chars().take(90).collect::<String>().replace('\n', " ")
+                    });
+                    misses.push(format!("{} {}: missed {missed}    [{context}]", article.id, kind.name()));
                 }
             }
         }

@@ -6,4 +6,5 @@ mod corpora;
 mod entities;
 mod index;
 mod jobs;
+mod relevance;
 mod search;

@@ -1,7 +1,12 @@
 //! Parsed query -> tantivy query, plus the terms and phrases to highlight.
 //!
 //! Words and phrases search title and body (title matches weigh [`TITLE_BOOST`] times more);
-//! filters (dates, entities, source) restrict without changing scores.
+//! filters (dates, entities, source) restrict without changing scores. One to three
+//! consecutive words that name a known entity ("Man Utd", "Spurs", "Anton", "Europa
+//! League") match the words themselves, the entity's canonical name, or articles tagged
+//! with the entity, and tagged articles get [`ENTITY_BOOST`]: articles about the entity
+//! rank above articles that merely contain the word. A word the index hardly knows is
+//! widened to a near spelling ([`Spelling`]).
 
 use super::parse::{DateRange, Node};
 use crate::index::analyzer::analyze_terms;
@@ -18,6 +23,17 @@ use tantivy::{DateTime, Term};
 /// How much more a title match weighs than a body match.
 pub const TITLE_BOOST: f32 = 2.0;
 
+/// Score added to articles tagged with an entity the query names ("Anton" -> Waldemar Anton).
+pub const ENTITY_BOOST: f32 = 1.5;
+
+/// Words of a query pair may stand this many words apart for the proximity bonus.
+const PROXIMITY_SLOP: u32 = 3;
+/// Weight of the proximity bonus relative to a word's own score.
+const PROXIMITY_WEIGHT: f32 = 0.5;
+
+/// Longest run of query words looked up as one entity name.
+const MAX_ENTITY_WORDS: usize = 3;
+
 /// What the highlighter should mark: single terms and whole phrases, as analysed terms.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Highlight {
@@ -27,30 +43,23 @@ pub struct Highlight {
     pub phrases: Vec<(Vec<String>, u32)>,
 }
 
-/// Score added to articles tagged with an entity the query names ("Anton" -> Waldemar Anton).
-pub const ENTITY_BOOST: f32 = 1.5;
+/// An entity a query text names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedEntity {
+    /// Its facet.
+    pub facet: Facet,
+    /// Its canonical name.
+    pub canonical: String,
+}
 
 /// Turns names in queries into entity facets.
 pub trait EntityResolver {
     /// The facet for an entity filter (`kind`, name as typed), or an error message naming
     /// close alternatives.
     fn resolve(&self, kind: &str, name: &str) -> Result<Facet, String>;
-    /// The facets of every entity of any kind this text names (alias, surname, canonical).
-    fn named_by(&self, text: &str) -> Vec<Facet>;
-}
-
-/// Everything needed to compile a query against one index.
-pub struct Compiler<'a> {
-    /// The index fields.
-    pub fields: &'a Fields,
-    /// The title/body analyzer.
-    pub news: TextAnalyzer,
-    /// The source-field analyzer.
-    pub keyword: TextAnalyzer,
-    /// Resolves entity filters.
-    pub entities: &'a dyn EntityResolver,
-    /// Suggests near spellings for words the index hardly knows (`None`: exact search).
-    pub spelling: Option<&'a dyn Spelling>,
+    /// The entities of any kind this text names. `capitalised` says the user wrote it like
+    /// a name; surnames and nicknames only count then.
+    fn named_by(&self, text: &str, capitalised: bool) -> Vec<NamedEntity>;
 }
 
 /// A spelling the index knows better than the one typed.
@@ -80,6 +89,20 @@ pub struct Correction {
     pub kept: bool,
 }
 
+/// Everything needed to compile a query against one index.
+pub struct Compiler<'a> {
+    /// The index fields.
+    pub fields: &'a Fields,
+    /// The title/body analyzer.
+    pub news: TextAnalyzer,
+    /// The source-field analyzer.
+    pub keyword: TextAnalyzer,
+    /// Resolves entity names.
+    pub entities: &'a dyn EntityResolver,
+    /// Suggests near spellings for words the index hardly knows (`None`: exact search).
+    pub spelling: Option<&'a dyn Spelling>,
+}
+
 /// A compiled query and what to highlight for it.
 pub struct Compiled {
     /// The tantivy query.
@@ -102,67 +125,44 @@ impl std::fmt::Debug for Compiled {
     }
 }
 
+/// What compiling collects besides the query.
+#[derive(Default)]
+struct Notes {
+    highlight: Highlight,
+    corrections: Vec<Correction>,
+    boosted: Vec<Facet>,
+}
+
+type Clause = (Occur, Box<dyn Query>);
+
 impl Compiler<'_> {
     /// Compiles a query tree (`None` matches every article).
     pub fn compile(&mut self, node: Option<&Node>) -> Result<Compiled, String> {
-        let mut highlight = Highlight::default();
-        let mut corrections = Vec::new();
-        let mut query = match node {
+        let mut notes = Notes::default();
+        let query = match node {
             None => Box::new(AllQuery) as Box<dyn Query>,
-            Some(node) => self.node(node, false, &mut highlight, &mut corrections)?,
+            Some(node) => self.node(node, false, &mut notes)?,
         };
-        let mut facets: Vec<Facet> = Vec::new();
-        let corrected = corrections.iter().map(|c| c.to.clone());
-        for text in node
-            .map(entity_candidates)
-            .unwrap_or_default()
-            .into_iter()
-            .chain(corrected)
-        {
-            for facet in self.entities.named_by(&text) {
-                if !facets.contains(&facet) {
-                    facets.push(facet);
-                }
-            }
-        }
-        if !facets.is_empty() {
-            let mut clauses = vec![(Occur::Must, query)];
-            for facet in &facets {
-                let term = TermQuery::new(
-                    Term::from_facet(self.fields.entity, facet),
-                    IndexRecordOption::Basic,
-                );
-                clauses.push((
-                    Occur::Should,
-                    Box::new(ConstScoreQuery::new(Box::new(term), ENTITY_BOOST)) as Box<dyn Query>,
-                ));
-            }
-            query = Box::new(BooleanQuery::new(clauses));
-        }
-        highlight.terms.sort();
-        highlight.terms.dedup();
+        notes.highlight.terms.sort();
+        notes.highlight.terms.dedup();
         Ok(Compiled {
             query,
-            highlight,
-            corrections,
-            boosted: facets,
+            highlight: notes.highlight,
+            corrections: notes.corrections,
+            boosted: notes.boosted,
         })
     }
 
-    fn node(
-        &mut self,
-        node: &Node,
-        negated: bool,
-        hl: &mut Highlight,
-        fixes: &mut Vec<Correction>,
-    ) -> Result<Box<dyn Query>, String> {
+    fn node(&mut self, node: &Node, negated: bool, notes: &mut Notes) -> Result<Box<dyn Query>, String> {
         Ok(match node {
-            Node::Word(word) => self.word(word, false, negated, hl, fixes),
-            Node::Phrase { text, slop } => self.text(text, *slop, false, negated, hl),
+            Node::Word(_) | Node::Phrase { .. } => {
+                let mut clauses = self.text_run(std::slice::from_ref(node), negated, notes);
+                clauses.pop().map_or_else(|| Box::new(EmptyQuery) as Box<dyn Query>, |(_, q)| q)
+            }
             Node::Title(inner) => match inner.as_ref() {
-                Node::Word(word) => self.word(word, true, negated, hl, fixes),
-                Node::Phrase { text, slop } => self.text(text, *slop, true, negated, hl),
-                other => self.node(other, negated, hl, fixes)?,
+                Node::Word(word) => self.word(word, true, negated, notes),
+                Node::Phrase { text, slop } => self.text(text, *slop, true, negated, notes),
+                other => self.node(other, negated, notes)?,
             },
             Node::Entity { kind, name } => {
                 let facet = self.entities.resolve(kind, name)?;
@@ -176,27 +176,30 @@ impl Compiler<'_> {
                     .iter()
                     .map(|t| Term::from_field_text(self.fields.source, t))
                     .collect();
-                filter(phrase_or_term(
-                    terms,
-                    0,
-                    IndexRecordOption::WithFreqsAndPositions,
-                ))
+                filter(phrase_or_term(terms, 0, IndexRecordOption::WithFreqsAndPositions))
             }
             Node::Dates(range) => filter(self.date_range(*range)),
             Node::Not(inner) => Box::new(BooleanQuery::new(vec![
                 (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
-                (Occur::MustNot, self.node(inner, !negated, hl, fixes)?),
+                (Occur::MustNot, self.node(inner, !negated, notes)?),
             ])),
             Node::And(children) => {
-                let mut clauses = Vec::new();
+                let mut clauses: Vec<Clause> = Vec::new();
+                let mut run: Vec<Node> = Vec::new();
                 for child in children {
                     match child {
-                        Node::Not(inner) => {
-                            clauses.push((Occur::MustNot, self.node(inner, !negated, hl, fixes)?))
+                        Node::Word(_) | Node::Phrase { .. } => run.push(child.clone()),
+                        other => {
+                            clauses.extend(self.text_run(&run, negated, notes));
+                            run.clear();
+                            match other {
+                                Node::Not(inner) => clauses.push((Occur::MustNot, self.node(inner, !negated, notes)?)),
+                                _ => clauses.push((Occur::Must, self.node(other, negated, notes)?)),
+                            }
                         }
-                        other => clauses.push((Occur::Must, self.node(other, negated, hl, fixes)?)),
                     }
                 }
+                clauses.extend(self.text_run(&run, negated, notes));
                 if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
                     clauses.push((Occur::Must, Box::new(AllQuery)));
                 }
@@ -205,41 +208,135 @@ impl Compiler<'_> {
             Node::Or(children) => {
                 let mut clauses = Vec::new();
                 for child in children {
-                    clauses.push((Occur::Should, self.node(child, negated, hl, fixes)?));
+                    clauses.push((Occur::Should, self.node(child, negated, notes)?));
                 }
                 Box::new(BooleanQuery::new(clauses))
             }
         })
     }
 
+    /// Required clauses for consecutive words and phrases: runs of up to
+    /// [`MAX_ENTITY_WORDS`] words (or a phrase) naming an entity become one entity group,
+    /// longest first; other words stand alone.
+    fn text_run(&mut self, run: &[Node], negated: bool, notes: &mut Notes) -> Vec<Clause> {
+        let mut clauses = Vec::new();
+        if !negated {
+            clauses.extend(self.proximity(run));
+        }
+        let mut i = 0;
+        while i < run.len() {
+            if let Node::Phrase { text, slop } = &run[i] {
+                let named = if negated || *slop > 0 { Vec::new() } else { self.entities.named_by(text, true) };
+                let query = self.text(text, *slop, false, negated, notes);
+                clauses.push((Occur::Must, self.entity_group(query, &named, negated, notes)));
+                i += 1;
+                continue;
+            }
+            let mut words: Vec<&str> = Vec::new();
+            for node in &run[i..] {
+                match node {
+                    Node::Word(word) if words.len() < MAX_ENTITY_WORDS => words.push(word),
+                    _ => break,
+                }
+            }
+            let mut matched = None;
+            if !negated {
+                for n in (1..=words.len()).rev() {
+                    let text = words[..n].join(" ");
+                    let capitalised = words[..n].iter().all(|w| w.starts_with(char::is_uppercase));
+                    let named = self.entities.named_by(&text, capitalised || n > 1);
+                    if !named.is_empty() {
+                        matched = Some((n, text, named));
+                        break;
+                    }
+                }
+            }
+            match matched {
+                Some((n, text, named)) => {
+                    let query = self.text(&text, 0, false, negated, notes);
+                    clauses.push((Occur::Must, self.entity_group(query, &named, negated, notes)));
+                    i += n;
+                }
+                None => {
+                    clauses.push((Occur::Must, self.word(words[0], false, negated, notes)));
+                    i += 1;
+                }
+            }
+        }
+        clauses
+    }
+
+    /// Optional clauses rewarding consecutive query words that stand close together in the
+    /// text (within [`PROXIMITY_SLOP`] words): "new contract" near each other beats the two
+    /// words far apart.
+    fn proximity(&mut self, run: &[Node]) -> Vec<Clause> {
+        let terms: Vec<Option<String>> = run
+            .iter()
+            .map(|node| match node {
+                Node::Word(word) => match analyze_terms(&mut self.news, word).as_slice() {
+                    [term] => Some(term.clone()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        terms
+            .windows(2)
+            .filter_map(|pair| match pair {
+                [Some(a), Some(b)] if a != b => {
+                    let near = self.terms_query(&[a.clone(), b.clone()], PROXIMITY_SLOP, false);
+                    Some((Occur::Should, Box::new(BoostQuery::new(near, PROXIMITY_WEIGHT)) as Box<dyn Query>))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The typed text, or the entities' canonical names, or articles tagged with them
+    /// (which also get [`ENTITY_BOOST`]).
+    fn entity_group(&mut self, typed: Box<dyn Query>, named: &[NamedEntity], negated: bool, notes: &mut Notes) -> Box<dyn Query> {
+        if named.is_empty() {
+            return typed;
+        }
+        let mut clauses: Vec<Clause> = vec![(Occur::Should, typed)];
+        for entity in named {
+            let tagged = TermQuery::new(Term::from_facet(self.fields.entity, &entity.facet), IndexRecordOption::Basic);
+            clauses.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(tagged), ENTITY_BOOST))));
+            clauses.push((Occur::Should, self.text(&entity.canonical, 0, false, negated, notes)));
+            if !notes.boosted.contains(&entity.facet) {
+                notes.boosted.push(entity.facet.clone());
+            }
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
     /// A typed word: its terms, widened by a near spelling when the index hardly knows it.
-    fn word(
-        &mut self,
-        word: &str,
-        title_only: bool,
-        negated: bool,
-        hl: &mut Highlight,
-        fixes: &mut Vec<Correction>,
-    ) -> Box<dyn Query> {
+    fn word(&mut self, word: &str, title_only: bool, negated: bool, notes: &mut Notes) -> Box<dyn Query> {
         let terms = analyze_terms(&mut self.news, word);
         let suggestion = match (&terms[..], self.spelling, negated) {
             ([term], Some(spelling), false) => spelling.suggest(term),
             _ => None,
         };
         let Some(suggestion) = suggestion else {
-            return self.text(word, 0, title_only, negated, hl);
+            return self.text(word, 0, title_only, negated, notes);
         };
-        fixes.push(Correction {
+        let to = capitalised_like(&suggestion.term, word);
+        notes.corrections.push(Correction {
             from: word.to_owned(),
-            to: capitalised_like(&suggestion.term, word),
+            to: to.clone(),
             kept: suggestion.keep_original,
         });
-        hl.terms.push(suggestion.term.clone());
-        let replacement = self.terms_query(&[suggestion.term], 0, title_only);
+        notes.highlight.terms.push(suggestion.term.clone());
+        let mut replacement = self.terms_query(&[suggestion.term], 0, title_only);
+        // The corrected spelling may name an entity ("Plettenburg" -> Plettenberg).
+        if !title_only {
+            let named = self.entities.named_by(&to, true);
+            replacement = self.entity_group(replacement, &named, negated, notes);
+        }
         if !suggestion.keep_original {
             return replacement;
         }
-        let original = self.text(word, 0, title_only, negated, hl);
+        let original = self.text(word, 0, title_only, negated, notes);
         Box::new(BooleanQuery::new(vec![
             (Occur::Should, original),
             (Occur::Should, replacement),
@@ -247,23 +344,16 @@ impl Compiler<'_> {
     }
 
     /// A word or phrase over title (boosted) and body, or the title alone.
-    fn text(
-        &mut self,
-        text: &str,
-        slop: u32,
-        title_only: bool,
-        negated: bool,
-        hl: &mut Highlight,
-    ) -> Box<dyn Query> {
+    fn text(&mut self, text: &str, slop: u32, title_only: bool, negated: bool, notes: &mut Notes) -> Box<dyn Query> {
         let terms = analyze_terms(&mut self.news, text);
         if terms.is_empty() {
             return Box::new(EmptyQuery);
         }
         if !negated {
             if terms.len() == 1 {
-                hl.terms.push(terms[0].clone());
-            } else {
-                hl.phrases.push((terms.clone(), slop));
+                notes.highlight.terms.push(terms[0].clone());
+            } else if !notes.highlight.phrases.iter().any(|(p, s)| *p == terms && *s == slop) {
+                notes.highlight.phrases.push((terms.clone(), slop));
             }
         }
         self.terms_query(&terms, slop, title_only)
@@ -272,14 +362,10 @@ impl Compiler<'_> {
     /// Analysed terms (one term, or a phrase) over title (boosted) and body, or the title.
     fn terms_query(&self, terms: &[String], slop: u32, title_only: bool) -> Box<dyn Query> {
         let in_field = |field| {
-            let field_terms = terms
-                .iter()
-                .map(|t| Term::from_field_text(field, t))
-                .collect();
+            let field_terms = terms.iter().map(|t| Term::from_field_text(field, t)).collect();
             phrase_or_term(field_terms, slop, IndexRecordOption::WithFreqsAndPositions)
         };
-        let title: Box<dyn Query> =
-            Box::new(BoostQuery::new(in_field(self.fields.title), TITLE_BOOST));
+        let title: Box<dyn Query> = Box::new(BoostQuery::new(in_field(self.fields.title), TITLE_BOOST));
         if title_only {
             return title;
         }
@@ -290,12 +376,8 @@ impl Compiler<'_> {
     }
 
     fn date_range(&self, range: DateRange) -> Box<dyn Query> {
-        let day_start = |(y, m, d): (i32, u8, u8)| {
-            crate::corpus::Date::from_ymd(y, m, d).map(|date| date.unix_seconds())
-        };
-        let term = |secs: i64| {
-            Term::from_field_date(self.fields.date, DateTime::from_timestamp_secs(secs))
-        };
+        let day_start = |(y, m, d): (i32, u8, u8)| crate::corpus::Date::from_ymd(y, m, d).map(|date| date.unix_seconds());
+        let term = |secs: i64| Term::from_field_date(self.fields.date, DateTime::from_timestamp_secs(secs));
         let lower = match range.start.and_then(day_start) {
             Some(secs) => Bound::Included(term(secs)),
             None => Bound::Unbounded,
@@ -313,52 +395,9 @@ impl Compiler<'_> {
 fn capitalised_like(term: &str, typed: &str) -> String {
     if typed.starts_with(char::is_uppercase) {
         let mut chars = term.chars();
-        chars.next().map_or_else(String::new, |first| {
-            first.to_uppercase().chain(chars).collect()
-        })
+        chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
     } else {
         term.to_owned()
-    }
-}
-
-/// Texts in a query that may name an entity: each phrase, and runs of one to three
-/// consecutive positive words ("Europa League", "Anton").
-fn entity_candidates(node: &Node) -> Vec<String> {
-    let mut out = Vec::new();
-    collect_candidates(node, &mut out);
-    out
-}
-
-fn collect_candidates(node: &Node, out: &mut Vec<String>) {
-    match node {
-        Node::Word(word) => out.push(word.clone()),
-        Node::Phrase { text, .. } => out.push(text.clone()),
-        Node::Title(inner) => collect_candidates(inner, out),
-        Node::And(children) | Node::Or(children) => {
-            let mut run: Vec<&str> = Vec::new();
-            let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
-                for len in 2..=3 {
-                    for window in run.windows(len) {
-                        out.push(window.join(" "));
-                    }
-                }
-                run.clear();
-            };
-            for child in children {
-                match child {
-                    Node::Word(word) if matches!(node, Node::And(_)) => {
-                        run.push(word);
-                        out.push(word.clone());
-                    }
-                    other => {
-                        flush(&mut run, out);
-                        collect_candidates(other, out);
-                    }
-                }
-            }
-            flush(&mut run, out);
-        }
-        Node::Not(_) | Node::Entity { .. } | Node::Source(_) | Node::Dates(_) => {}
     }
 }
 

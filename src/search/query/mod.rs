@@ -4,7 +4,7 @@ pub mod compile;
 pub mod parse;
 
 pub use compile::{
-    relax, Compiled, Compiler, Correction, EntityResolver, Highlight, Spelling, Suggestion,
-    ENTITY_BOOST,
+    relax, Compiled, Compiler, Correction, EntityResolver, Highlight, NamedEntity, Spelling,
+    Suggestion, ENTITY_BOOST,
 };
 pub use parse::{parse_query, DateRange, Node, QueryError};
