@@ -63,8 +63,18 @@ pub enum Command {
     /// Rebuild the whole index from the sources it was built from, and swap it in atomically
     /// (also the way to move an index to a new schema version).
     Reindex(JobArgs),
+    /// Interactive search session: queries, sticky filters, paging, whole articles.
+    Shell(ShellArgs),
     /// List the index's clubs, people and competitions by number of articles.
     Entities(EntitiesArgs),
+}
+
+/// Arguments of `scout shell`.
+#[derive(Debug, Args)]
+pub struct ShellArgs {
+    /// History file [default: scout/history in the user's data directory]
+    #[arg(long, value_name = "FILE", env = "SCOUT_HISTORY")]
+    pub history: Option<PathBuf>,
 }
 
 /// Arguments of `scout entities`.

@@ -6,6 +6,7 @@ mod entities;
 mod index;
 mod reporter;
 mod search;
+mod shell;
 
 use crate::cli::{Cli, Command};
 use std::path::{Path, PathBuf};
@@ -70,6 +71,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Reindex(args) => index::reindex(&location, args),
         Command::Search(args) => search::run(&location, args),
         Command::Entities(args) => entities::run(&location, args),
+        Command::Shell(args) => shell::run(&location, args),
     }
 }
 

@@ -147,6 +147,27 @@ pub struct Hit {
     pub explain: Option<Explanation>,
 }
 
+/// A whole article as stored in the index (for reading it in full).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredArticle {
+    /// Article id.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Publication day `YYYY-MM-DD`, or `None` when undated.
+    pub date: Option<String>,
+    /// Publisher, if known.
+    pub source: Option<String>,
+    /// Original URL, if known.
+    pub url: Option<String>,
+    /// The file the article was read from.
+    pub path: String,
+    /// The full text.
+    pub body: String,
+    /// The entities the article names.
+    pub entities: Entities,
+}
+
 /// The answer to a [`SearchRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -315,10 +336,41 @@ impl Searcher {
             *self = Searcher::new(open_index(&self.index.root)?)?;
             return Ok(());
         }
+        let before = self.reader.searcher().generation().generation_id();
         self.reader.reload().context("cannot reload the index")?;
-        self.lexicon = Lexicon::open(&self.index.dir)?;
-        self.newest = newest_date(&self.reader.searcher());
+        if self.reader.searcher().generation().generation_id() != before {
+            self.lexicon = Lexicon::open(&self.index.dir)?;
+            self.newest = newest_date(&self.reader.searcher());
+        }
         Ok(())
+    }
+
+    /// The whole stored article with this id, if the index has it.
+    pub fn article(&self, id: &str) -> anyhow::Result<Option<StoredArticle>> {
+        let searcher = self.reader.searcher();
+        let fields = &self.index.fields;
+        let term = tantivy::Term::from_field_text(fields.id, id);
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .context("cannot look up the article")?;
+        let Some((_, address)) = top.into_iter().next() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(address).context("cannot read a stored article")?;
+        Ok(Some(StoredArticle {
+            id: id.to_owned(),
+            title: text(&doc, fields.title).unwrap_or_default(),
+            date: doc
+                .get_first(fields.date)
+                .and_then(|v| v.as_datetime())
+                .map(|d| Date::from_unix_seconds(d.into_timestamp_secs()).day()),
+            source: text(&doc, fields.source),
+            url: text(&doc, fields.url),
+            path: text(&doc, fields.path).unwrap_or_default(),
+            body: text(&doc, fields.body).unwrap_or_default(),
+            entities: stored_entities(&doc, fields.entity),
+        }))
     }
 
     /// The opened index.
