@@ -10,7 +10,7 @@
 use super::Emphasis;
 use crate::extract::EntityKind;
 use crate::search::snippet::Snippet;
-use crate::search::{Explanation, FacetCounts, Hit, NameCount, SearchResults};
+use crate::search::{Explanation, FacetCounts, Hit, NameCount, SearchResults, StoredArticle};
 use std::io::Write;
 
 /// Writes ranked results; `first_rank` is the rank of the first hit (for paging).
@@ -157,6 +157,35 @@ pub fn print_facets(
         }
     }
     Ok(())
+}
+
+/// Writes a whole article: headline, date, source and URL, id and file, every entity (one
+/// line per kind), then the full text.
+pub fn print_article(
+    out: &mut dyn Write,
+    article: &StoredArticle,
+    emphasis: Emphasis,
+) -> std::io::Result<()> {
+    let (open, close) = emphasis.markers();
+    writeln!(out, "{open}{}{close}", article.title)?;
+    let about: Vec<&str> = [
+        Some(article.date.as_deref().unwrap_or("undated")),
+        article.source.as_deref(),
+        article.url.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    writeln!(out, "{}", about.join(" · "))?;
+    writeln!(out, "{} · {}", article.id, article.path)?;
+    for kind in EntityKind::ALL {
+        let names = article.entities.of_kind(kind);
+        if !names.is_empty() {
+            writeln!(out, "{}: {}", plural(kind), names.join(", "))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", article.body.trim_end())
 }
 
 /// Entities shown per kind under a hit; the rest are counted.
