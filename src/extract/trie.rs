@@ -8,8 +8,7 @@
 //! of real candidates go further.
 
 use super::fold::fold_char;
-use rustc_hash::{FxHashMap, FxHasher};
-use std::hash::Hasher;
+use rustc_hash::FxHashMap;
 
 /// A word token of a text: its byte range in the original and in the folded buffer.
 #[derive(Debug, Clone, Copy)]
@@ -104,11 +103,19 @@ impl Tokens {
             while i < bytes.len() {
                 let b = bytes[i];
                 if b < 0x80 {
-                    if !b.is_ascii_alphanumeric() {
+                    // A run of ASCII letters and digits, copied and lower-cased at once.
+                    let run = bytes[i..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphanumeric())
+                        .unwrap_or(bytes.len() - i);
+                    if run == 0 {
                         break;
                     }
-                    out.folded.push(b.to_ascii_lowercase() as char);
-                    i += 1;
+                    let from = out.folded.len();
+                    out.folded.push_str(&text[i..i + run]);
+                    // SAFETY-free: ASCII lower-casing keeps the string valid UTF-8.
+                    out.folded[from..].make_ascii_lowercase();
+                    i += run;
                 } else {
                     let c = text[i..].chars().next().unwrap_or(' ');
                     if !c.is_alphanumeric() {
@@ -150,9 +157,7 @@ impl Tokens {
 }
 
 fn word_hash(word: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write(word.as_bytes());
-    hasher.finish()
+    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
 }
 
 /// A trie of word sequences; each complete sequence carries a pattern id.
