@@ -405,7 +405,8 @@ fn is_place_mention(words: &[Word<'_>], first: usize, next: usize) -> bool {
     let before = first.checked_sub(1).map(|i| words[i].folded);
     let after = words.get(next);
     let place_word = before.is_some_and(|w| PLACE_WORDS_BEFORE.contains(w));
-    let year_after = after.is_some_and(|w| w.joined && w.text.len() == 4 && w.text.starts_with("20"));
+    let year_after =
+        after.is_some_and(|w| w.joined && w.text.len() == 4 && w.text.starts_with("20"));
     place_word || year_after
 }
 

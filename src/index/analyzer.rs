@@ -45,8 +45,12 @@ pub fn cached_news_analyzer() -> TextAnalyzer {
 
 /// Registers scout's analyzers on an index (needed after every create or open).
 pub fn register_analyzers(index: &Index) {
-    index.tokenizers().register(NEWS_ANALYZER, cached_news_analyzer());
-    index.tokenizers().register(KEYWORD_ANALYZER, keyword_analyzer());
+    index
+        .tokenizers()
+        .register(NEWS_ANALYZER, cached_news_analyzer());
+    index
+        .tokenizers()
+        .register(KEYWORD_ANALYZER, keyword_analyzer());
 }
 
 /// Most words remembered by one [`CachedNormalizer`] before it starts afresh.

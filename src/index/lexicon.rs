@@ -228,7 +228,9 @@ impl Lexicon {
     /// The entity of this kind named `name` (canonical, alias or surname; case and accents
     /// ignored).
     pub fn resolve(&self, kind: EntityKind, name: &str) -> anyhow::Result<Option<EntityRef>> {
-        Ok(self.resolve_with_source(kind, name)?.map(|(entity, _)| entity))
+        Ok(self
+            .resolve_with_source(kind, name)?
+            .map(|(entity, _)| entity))
     }
 
     /// Like [`Lexicon::resolve`], also saying how the name names the entity.
@@ -239,7 +241,10 @@ impl Lexicon {
     ) -> anyhow::Result<Option<(EntityRef, KeySource)>> {
         let key = format!("{}\0{}", kind.name(), fold(name.trim()));
         match self.map.get(key.as_bytes()) {
-            Some(value) => Ok(Some((self.entity_at(value >> 2)?, KeySource::from_bits(value)))),
+            Some(value) => Ok(Some((
+                self.entity_at(value >> 2)?,
+                KeySource::from_bits(value),
+            ))),
             None => Ok(None),
         }
     }

@@ -357,7 +357,9 @@ impl Searcher {
         let Some((_, address)) = top.into_iter().next() else {
             return Ok(None);
         };
-        let doc: TantivyDocument = searcher.doc(address).context("cannot read a stored article")?;
+        let doc: TantivyDocument = searcher
+            .doc(address)
+            .context("cannot read a stored article")?;
         Ok(Some(StoredArticle {
             id: id.to_owned(),
             title: text(&doc, fields.title).unwrap_or_default(),
@@ -656,11 +658,7 @@ impl Searcher {
             })
             .collect();
         let entity_boost = ENTITY_BOOST * entities.len() as f32;
-        let details = compiled
-            .query
-            .explain(searcher, candidate.address)
-            .map(|e| serde_json::from_str(&e.to_pretty_json()).unwrap_or(serde_json::Value::Null))
-            .unwrap_or(serde_json::Value::Null);
+        let details = explain_tree(compiled, searcher, candidate.address);
         let freshness = (sort == SortOrder::Recent)
             .then(|| freshness(fast_date(searcher, candidate.address), self.newest));
         let base = candidate.score / freshness.unwrap_or(1.0);
@@ -673,6 +671,30 @@ impl Searcher {
             score: candidate.score,
             details,
         })
+    }
+}
+
+/// tantivy's explanation of a hit's score as JSON (`null` if tantivy cannot explain it).
+///
+/// tantivy 0.27 panics in `PhraseScorer::seek` while explaining some boolean queries that
+/// hold phrase clauses (an assertion, not a data problem); the explanation is optional
+/// detail, so such a panic is caught, kept off the terminal, and reported as `null`.
+fn explain_tree(
+    compiled: &Compiled,
+    searcher: &tantivy::Searcher,
+    address: DocAddress,
+) -> serde_json::Value {
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let explained = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        compiled.query.explain(searcher, address)
+    }));
+    std::panic::set_hook(previous_hook);
+    match explained {
+        Ok(Ok(explanation)) => {
+            serde_json::from_str(&explanation.to_pretty_json()).unwrap_or(serde_json::Value::Null)
+        }
+        _ => serde_json::Value::Null,
     }
 }
 

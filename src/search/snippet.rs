@@ -416,7 +416,12 @@ mod tests {
     fn cuts_never_split_a_character() {
         let mut analyzer = news_analyzer();
         for pad in 0..12 {
-            let text = format!("{}Arsenal’s demise ’’’ {} target {}", "é".repeat(pad), "Gunners’ ".repeat(40), "’x ".repeat(80));
+            let text = format!(
+                "{}Arsenal’s demise ’’’ {} target {}",
+                "é".repeat(pad),
+                "Gunners’ ".repeat(40),
+                "’x ".repeat(80)
+            );
             let snippet = make_snippet(&mut analyzer, &text, &highlight(&["target"], &[]));
             assert_eq!(marked(&snippet), ["target"]);
         }

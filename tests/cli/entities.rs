@@ -355,10 +355,22 @@ fn entity_devset_precision_and_recall() {
                     let last = missed.split_whitespace().last().unwrap_or("");
                     let folded = fold(&text);
                     let context = folded.find(last).map_or(String::new(), |at| {
-                        let start = folded[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-                        folded[start..].chars().take(90).collect::<String>().replace('\n', " ")
+                        let start = folded[..at]
+                            .char_indices()
+                            .rev()
+                            .nth(40)
+                            .map_or(0, |(i, _)| i);
+                        folded[start..]
+                            .chars()
+                            .take(90)
+                            .collect::<String>()
+                            .replace('\n', " ")
                     });
-                    misses.push(format!("{} {}: missed {missed}    [{context}]", article.id, kind.name()));
+                    misses.push(format!(
+                        "{} {}: missed {missed}    [{context}]",
+                        article.id,
+                        kind.name()
+                    ));
                 }
             }
         }

@@ -6,5 +6,6 @@ mod corpora;
 mod entities;
 mod index;
 mod jobs;
+mod query;
 mod relevance;
 mod search;

@@ -23,14 +23,21 @@ struct KnownItem {
 }
 
 fn devset() -> Vec<KnownItem> {
-    let text = std::fs::read_to_string(repo().join("tests/data/relevance_devset.tsv")).expect("dev set");
+    let text =
+        std::fs::read_to_string(repo().join("tests/data/relevance_devset.tsv")).expect("dev set");
     text.lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
             let cols: Vec<&str> = line.split('\t').collect();
             let mut answers = vec![cols[0].to_owned()];
-            answers.extend(cols.get(3).unwrap_or(&"").split(',').filter(|d| !d.is_empty()).map(str::to_owned));
+            answers.extend(
+                cols.get(3)
+                    .unwrap_or(&"")
+                    .split(',')
+                    .filter(|d| !d.is_empty())
+                    .map(str::to_owned),
+            );
             KnownItem {
                 kind: cols[1].to_owned(),
                 query: cols[2].to_owned(),
@@ -86,11 +93,14 @@ fn relevance_devset_mrr_and_success_at_1() {
         &SilentReporter,
     )
     .expect("build");
-    let searcher = Searcher::new(scout::index::open_index(&dir.path().join("index")).expect("open")).expect("searcher");
+    let searcher =
+        Searcher::new(scout::index::open_index(&dir.path().join("index")).expect("open"))
+            .expect("searcher");
 
     let reader = index.index.reader().expect("reader");
     let baseline = reader.searcher();
-    let mut parser = QueryParser::for_index(&index.index, vec![index.fields.title, index.fields.body]);
+    let mut parser =
+        QueryParser::for_index(&index.index, vec![index.fields.title, index.fields.body]);
     parser.set_field_boost(index.fields.title, 1.0);
 
     let mut scout_tally: BTreeMap<String, Tally> = BTreeMap::new();
@@ -107,7 +117,11 @@ fn relevance_devset_mrr_and_success_at_1() {
         let ranked: Vec<Vec<String>> = results
             .hits
             .iter()
-            .map(|h| std::iter::once(h.id.clone()).chain(h.similar.iter().map(|s| s.id.clone())).collect())
+            .map(|h| {
+                std::iter::once(h.id.clone())
+                    .chain(h.similar.iter().map(|s| s.id.clone()))
+                    .collect()
+            })
             .collect();
         let rr = reciprocal_rank(&ranked, &item.answers);
         if rr < 1.0 {
@@ -131,7 +145,11 @@ fn relevance_devset_mrr_and_success_at_1() {
             .into_iter()
             .map(|(_, address)| {
                 let doc: TantivyDocument = baseline.doc(address).expect("doc");
-                vec![doc.get_first(index.fields.id).and_then(|v| v.as_str()).unwrap_or("").to_owned()]
+                vec![doc
+                    .get_first(index.fields.id)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_owned()]
             })
             .collect();
         let rr = reciprocal_rank(&ranked, &item.answers);
@@ -144,8 +162,14 @@ fn relevance_devset_mrr_and_success_at_1() {
             println!("{miss}");
         }
     }
-    println!("relevance dev set: {} known-item queries on football-news-2020-2026", items.len());
-    println!("{:<10} {:>7} {:>10} {:>10} {:>13} {:>13}", "kind", "queries", "scout MRR", "BM25 MRR", "scout succ@1", "BM25 succ@1");
+    println!(
+        "relevance dev set: {} known-item queries on football-news-2020-2026",
+        items.len()
+    );
+    println!(
+        "{:<10} {:>7} {:>10} {:>10} {:>13} {:>13}",
+        "kind", "queries", "scout MRR", "BM25 MRR", "scout succ@1", "BM25 succ@1"
+    );
     for (kind, tally) in &scout_tally {
         let base = &base_tally[kind];
         println!(

@@ -153,11 +153,18 @@ impl Compiler<'_> {
         })
     }
 
-    fn node(&mut self, node: &Node, negated: bool, notes: &mut Notes) -> Result<Box<dyn Query>, String> {
+    fn node(
+        &mut self,
+        node: &Node,
+        negated: bool,
+        notes: &mut Notes,
+    ) -> Result<Box<dyn Query>, String> {
         Ok(match node {
             Node::Word(_) | Node::Phrase { .. } => {
                 let mut clauses = self.text_run(std::slice::from_ref(node), negated, notes);
-                clauses.pop().map_or_else(|| Box::new(EmptyQuery) as Box<dyn Query>, |(_, q)| q)
+                clauses
+                    .pop()
+                    .map_or_else(|| Box::new(EmptyQuery) as Box<dyn Query>, |(_, q)| q)
             }
             Node::Title(inner) => match inner.as_ref() {
                 Node::Word(word) => self.word(word, true, negated, notes),
@@ -176,7 +183,11 @@ impl Compiler<'_> {
                     .iter()
                     .map(|t| Term::from_field_text(self.fields.source, t))
                     .collect();
-                filter(phrase_or_term(terms, 0, IndexRecordOption::WithFreqsAndPositions))
+                filter(phrase_or_term(
+                    terms,
+                    0,
+                    IndexRecordOption::WithFreqsAndPositions,
+                ))
             }
             Node::Dates(range) => filter(self.date_range(*range)),
             Node::Not(inner) => Box::new(BooleanQuery::new(vec![
@@ -193,7 +204,8 @@ impl Compiler<'_> {
                             clauses.extend(self.text_run(&run, negated, notes));
                             run.clear();
                             match other {
-                                Node::Not(inner) => clauses.push((Occur::MustNot, self.node(inner, !negated, notes)?)),
+                                Node::Not(inner) => clauses
+                                    .push((Occur::MustNot, self.node(inner, !negated, notes)?)),
                                 _ => clauses.push((Occur::Must, self.node(other, negated, notes)?)),
                             }
                         }
@@ -226,9 +238,16 @@ impl Compiler<'_> {
         let mut i = 0;
         while i < run.len() {
             if let Node::Phrase { text, slop } = &run[i] {
-                let named = if negated || *slop > 0 { Vec::new() } else { self.entities.named_by(text, true) };
+                let named = if negated || *slop > 0 {
+                    Vec::new()
+                } else {
+                    self.entities.named_by(text, true)
+                };
                 let query = self.text(text, *slop, false, negated, notes);
-                clauses.push((Occur::Must, self.entity_group(query, &named, negated, notes)));
+                clauses.push((
+                    Occur::Must,
+                    self.entity_group(query, &named, negated, notes),
+                ));
                 i += 1;
                 continue;
             }
@@ -254,7 +273,10 @@ impl Compiler<'_> {
             match matched {
                 Some((n, text, named)) => {
                     let query = self.text(&text, 0, false, negated, notes);
-                    clauses.push((Occur::Must, self.entity_group(query, &named, negated, notes)));
+                    clauses.push((
+                        Occur::Must,
+                        self.entity_group(query, &named, negated, notes),
+                    ));
                     i += n;
                 }
                 None => {
@@ -285,7 +307,10 @@ impl Compiler<'_> {
             .filter_map(|pair| match pair {
                 [Some(a), Some(b)] if a != b => {
                     let near = self.terms_query(&[a.clone(), b.clone()], PROXIMITY_SLOP, false);
-                    Some((Occur::Should, Box::new(BoostQuery::new(near, PROXIMITY_WEIGHT)) as Box<dyn Query>))
+                    Some((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(near, PROXIMITY_WEIGHT)) as Box<dyn Query>,
+                    ))
                 }
                 _ => None,
             })
@@ -294,15 +319,30 @@ impl Compiler<'_> {
 
     /// The typed text, or the entities' canonical names, or articles tagged with them
     /// (which also get [`ENTITY_BOOST`]).
-    fn entity_group(&mut self, typed: Box<dyn Query>, named: &[NamedEntity], negated: bool, notes: &mut Notes) -> Box<dyn Query> {
+    fn entity_group(
+        &mut self,
+        typed: Box<dyn Query>,
+        named: &[NamedEntity],
+        negated: bool,
+        notes: &mut Notes,
+    ) -> Box<dyn Query> {
         if named.is_empty() {
             return typed;
         }
         let mut clauses: Vec<Clause> = vec![(Occur::Should, typed)];
         for entity in named {
-            let tagged = TermQuery::new(Term::from_facet(self.fields.entity, &entity.facet), IndexRecordOption::Basic);
-            clauses.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(tagged), ENTITY_BOOST))));
-            clauses.push((Occur::Should, self.text(&entity.canonical, 0, false, negated, notes)));
+            let tagged = TermQuery::new(
+                Term::from_facet(self.fields.entity, &entity.facet),
+                IndexRecordOption::Basic,
+            );
+            clauses.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(Box::new(tagged), ENTITY_BOOST)),
+            ));
+            clauses.push((
+                Occur::Should,
+                self.text(&entity.canonical, 0, false, negated, notes),
+            ));
             if !notes.boosted.contains(&entity.facet) {
                 notes.boosted.push(entity.facet.clone());
             }
@@ -311,7 +351,13 @@ impl Compiler<'_> {
     }
 
     /// A typed word: its terms, widened by a near spelling when the index hardly knows it.
-    fn word(&mut self, word: &str, title_only: bool, negated: bool, notes: &mut Notes) -> Box<dyn Query> {
+    fn word(
+        &mut self,
+        word: &str,
+        title_only: bool,
+        negated: bool,
+        notes: &mut Notes,
+    ) -> Box<dyn Query> {
         let terms = analyze_terms(&mut self.news, word);
         let suggestion = match (&terms[..], self.spelling, negated) {
             ([term], Some(spelling), false) => spelling.suggest(term),
@@ -344,7 +390,14 @@ impl Compiler<'_> {
     }
 
     /// A word or phrase over title (boosted) and body, or the title alone.
-    fn text(&mut self, text: &str, slop: u32, title_only: bool, negated: bool, notes: &mut Notes) -> Box<dyn Query> {
+    fn text(
+        &mut self,
+        text: &str,
+        slop: u32,
+        title_only: bool,
+        negated: bool,
+        notes: &mut Notes,
+    ) -> Box<dyn Query> {
         let terms = analyze_terms(&mut self.news, text);
         if terms.is_empty() {
             return Box::new(EmptyQuery);
@@ -352,7 +405,12 @@ impl Compiler<'_> {
         if !negated {
             if terms.len() == 1 {
                 notes.highlight.terms.push(terms[0].clone());
-            } else if !notes.highlight.phrases.iter().any(|(p, s)| *p == terms && *s == slop) {
+            } else if !notes
+                .highlight
+                .phrases
+                .iter()
+                .any(|(p, s)| *p == terms && *s == slop)
+            {
                 notes.highlight.phrases.push((terms.clone(), slop));
             }
         }
@@ -362,10 +420,14 @@ impl Compiler<'_> {
     /// Analysed terms (one term, or a phrase) over title (boosted) and body, or the title.
     fn terms_query(&self, terms: &[String], slop: u32, title_only: bool) -> Box<dyn Query> {
         let in_field = |field| {
-            let field_terms = terms.iter().map(|t| Term::from_field_text(field, t)).collect();
+            let field_terms = terms
+                .iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect();
             phrase_or_term(field_terms, slop, IndexRecordOption::WithFreqsAndPositions)
         };
-        let title: Box<dyn Query> = Box::new(BoostQuery::new(in_field(self.fields.title), TITLE_BOOST));
+        let title: Box<dyn Query> =
+            Box::new(BoostQuery::new(in_field(self.fields.title), TITLE_BOOST));
         if title_only {
             return title;
         }
@@ -376,8 +438,12 @@ impl Compiler<'_> {
     }
 
     fn date_range(&self, range: DateRange) -> Box<dyn Query> {
-        let day_start = |(y, m, d): (i32, u8, u8)| crate::corpus::Date::from_ymd(y, m, d).map(|date| date.unix_seconds());
-        let term = |secs: i64| Term::from_field_date(self.fields.date, DateTime::from_timestamp_secs(secs));
+        let day_start = |(y, m, d): (i32, u8, u8)| {
+            crate::corpus::Date::from_ymd(y, m, d).map(|date| date.unix_seconds())
+        };
+        let term = |secs: i64| {
+            Term::from_field_date(self.fields.date, DateTime::from_timestamp_secs(secs))
+        };
         let lower = match range.start.and_then(day_start) {
             Some(secs) => Bound::Included(term(secs)),
             None => Bound::Unbounded,
@@ -395,7 +461,9 @@ impl Compiler<'_> {
 fn capitalised_like(term: &str, typed: &str) -> String {
     if typed.starts_with(char::is_uppercase) {
         let mut chars = term.chars();
-        chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
     } else {
         term.to_owned()
     }

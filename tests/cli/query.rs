@@ -1,0 +1,315 @@
+//! The query layer through the binary: every syntax element, dates, typo expansion and its
+//! message, exact phrase highlighting, snippet boundaries, near-duplicate collapsing,
+//! sort orders, deterministic order, explain, and error positions.
+
+use crate::common::Workspace;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+/// A small feed with known dates, sources and wording.
+fn feed() -> Workspace {
+    let ws = Workspace::new();
+    let line = |id: &str, date: &str, source: &str, title: &str, body: &str| {
+        format!(
+            "{{\"id\":\"{id}\",\"date\":\"{date}\",\"source\":\"{source}\",\"title\":\"{title}\",\"body\":\"{body}\"}}\n"
+        )
+    };
+    let feed = [
+        line(
+            "a",
+            "2024-01-15",
+            "Daily Planet",
+            "Release clause triggered",
+            "The club paid the release clause in full for the striker.",
+        ),
+        line(
+            "b",
+            "2024-02-10",
+            "Morning Post",
+            "Clause and release",
+            "The release of the player came after a clause was found in the deal.",
+        ),
+        line(
+            "c",
+            "2024-06-03",
+            "Daily Planet",
+            "Striker signs",
+            "The striker signs a new contract with a release clause, said the agent Plettenberg.",
+        ),
+        line(
+            "d",
+            "2023-12-30",
+            "Evening Star",
+            "Keeper injured",
+            "The goalkeeper was injured in training and will miss the derby.",
+        ),
+        line(
+            "e",
+            "2024-06-28",
+            "Morning Post",
+            "Derby report",
+            "A late goal won the derby for the home side.",
+        ),
+    ]
+    .concat();
+    ws.write("feed.jsonl", feed);
+    ws.index(&["feed.jsonl"]);
+    ws
+}
+
+fn ids(ws: &Workspace, args: &[&str]) -> Vec<String> {
+    let mut ids = ws.ids(args);
+    ids.sort();
+    ids
+}
+
+#[test]
+fn words_phrases_exclusion_or_groups_and_fields() {
+    let ws = feed();
+    assert_eq!(ids(&ws, &["release clause"]), ["a", "b", "c"]);
+    assert_eq!(ids(&ws, &["\"release clause\""]), ["a", "c"]);
+    assert_eq!(ids(&ws, &["\"release clause\"~3"]), ["a", "b", "c"]);
+    assert_eq!(ids(&ws, &["release -striker"]), ["b"]);
+    assert_eq!(ids(&ws, &["release NOT striker"]), ["b"]);
+    assert_eq!(ids(&ws, &["goalkeeper OR goal"]), ["d", "e"]);
+    assert_eq!(ids(&ws, &["(goalkeeper OR goal) derby -late"]), ["d"]);
+    assert_eq!(ids(&ws, &["title:striker"]), ["c"]);
+    assert_eq!(ids(&ws, &["title:\"release clause\""]), ["a"]);
+    assert_eq!(ids(&ws, &["source:\"daily planet\""]), ["a", "c"]);
+    assert_eq!(ids(&ws, &["clause source:post"]), ["b"]);
+}
+
+#[test]
+fn date_ranges_months_years_and_open_ends() {
+    let ws = feed();
+    assert_eq!(ids(&ws, &["date:2024-06"]), ["c", "e"]);
+    assert_eq!(ids(&ws, &["date:2024-01-01..2024-03-31"]), ["a", "b"]);
+    assert_eq!(ids(&ws, &["date:2024-06-28"]), ["e"]);
+    assert_eq!(ids(&ws, &["date:2023"]), ["d"]);
+    assert_eq!(ids(&ws, &["derby since:2024-01"]), ["e"]);
+    assert_eq!(ids(&ws, &["clause until:2024-02-10"]), ["a", "b"]);
+    assert_eq!(
+        ids(
+            &ws,
+            &["clause", "--since", "2024-02", "--until", "2024-06-03"]
+        ),
+        ["b", "c"]
+    );
+    assert_eq!(ids(&ws, &["date:..2023-12-31"]), ["d"]);
+    ws.scout()
+        .args(["search", "x", "--since", "2024-13"])
+        .assert()
+        .code(2)
+        .stderr(contains("invalid date"));
+}
+
+#[test]
+fn a_misspelt_name_is_expanded_with_a_message_and_highlighted() {
+    let ws = feed();
+    let results = ws.search_json(&["Plettenburg"]);
+    assert_eq!(
+        results
+            .hits
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect::<Vec<_>>(),
+        ["c"]
+    );
+    assert_eq!(results.corrections.len(), 1);
+    assert_eq!(
+        (
+            results.corrections[0].from.as_str(),
+            results.corrections[0].to.as_str()
+        ),
+        ("Plettenburg", "Plettenberg")
+    );
+    assert!(!results.corrections[0].kept);
+    assert!(results.hits[0].snippet.marked().contains(&"Plettenberg"));
+    ws.scout()
+        .args(["search", "Plettenburg"])
+        .assert()
+        .success()
+        .stdout(contains("Showing results for Plettenberg"));
+    // Insisting on the typed spelling: --exact, or quotes.
+    ws.scout()
+        .args(["search", "Plettenburg", "--exact"])
+        .assert()
+        .code(1);
+    ws.scout()
+        .args(["search", "\"Plettenburg\""])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_phrase_is_highlighted_only_where_it_occurs() {
+    let ws = feed();
+    // "b" has both words, apart: it matches the words but gets no phrase highlight.
+    let results = ws.search_json(&["\"release clause\"~3"]);
+    let b = results.hits.iter().find(|h| h.id == "b").expect("b");
+    assert!(
+        b.snippet.marked().is_empty() || b.snippet.marked().iter().all(|m| m.contains(' ')),
+        "{:?}",
+        b.snippet.marked()
+    );
+    let exact = ws.search_json(&["\"release clause\""]);
+    for hit in &exact.hits {
+        assert!(
+            hit.snippet
+                .marked()
+                .iter()
+                .all(|m| m.eq_ignore_ascii_case("release clause")),
+            "{:?}",
+            hit.snippet.marked()
+        );
+    }
+    let words = ws.search_json(&["release clause"]);
+    let b = words.hits.iter().find(|h| h.id == "b").expect("b");
+    assert_eq!(b.snippet.marked(), ["release", "clause"]);
+}
+
+#[test]
+fn snippets_are_cut_at_word_boundaries_with_ellipses() {
+    let ws = Workspace::new();
+    let filler = "word ".repeat(150);
+    ws.write(
+        "long.txt",
+        format!("Headline here. {filler}target {filler}"),
+    );
+    ws.index(&["long.txt"]);
+    let hit = &ws.search_json(&["target"]).hits[0];
+    let text = &hit.snippet.text;
+    assert!(
+        text.starts_with("… word") && text.ends_with("word …"),
+        "{text}"
+    );
+    assert_eq!(hit.snippet.marked(), ["target"]);
+    assert!(
+        text.split(' ')
+            .all(|w| w == "word" || w == "target" || w == "…"),
+        "{text}"
+    );
+}
+
+#[test]
+fn near_duplicate_copies_collapse_under_the_first_and_all_shows_them() {
+    let ws = Workspace::new();
+    let story = "Liverpool have agreed a fee with Stuttgart for the defender, who has a release clause of 22.5 million euros. The player is expected to undergo a medical this week before signing a five-year contract. The manager wants a new centre-back after the departure of the veteran, and the defender fits the profile the club has been looking for all summer long.";
+    let mut feed = String::new();
+    for (i, source) in ["Paper One", "Paper Two", "Paper Three"].iter().enumerate() {
+        let body = if i == 2 {
+            story.replace("this week", "on Tuesday")
+        } else {
+            story.to_owned()
+        };
+        feed.push_str(&format!("{{\"id\":\"copy{i}\",\"source\":\"{source}\",\"title\":\"Defender deal agreed\",\"body\":\"{body}\"}}\n"));
+    }
+    feed.push_str("{\"id\":\"other\",\"title\":\"Other defender news\",\"body\":\"A different defender story about a loan move to a club in Spain with a buy option.\"}\n");
+    ws.write("feed.jsonl", feed);
+    ws.index(&["feed.jsonl"]);
+    let results = ws.search_json(&["defender"]);
+    assert_eq!(results.total_hits, 4);
+    assert_eq!(
+        results.hits.len(),
+        2,
+        "{:?}",
+        results.hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+    );
+    let leader = results
+        .hits
+        .iter()
+        .find(|h| h.id.starts_with("copy"))
+        .expect("a copy leads");
+    let mut similar: Vec<&str> = leader.similar.iter().map(|s| s.id.as_str()).collect();
+    similar.sort();
+    assert_eq!(similar.len(), 2);
+    ws.scout()
+        .args(["search", "defender"])
+        .assert()
+        .stdout(contains("+2 similar (Paper"));
+    let all = ws.search_json(&["defender", "--all"]);
+    assert_eq!(all.hits.len(), 4);
+    assert!(all.hits.iter().all(|h| h.similar.is_empty()));
+}
+
+#[test]
+fn sort_orders_and_deterministic_ties() {
+    let ws = feed();
+    let by_date = ws.ids(&["clause OR derby OR goalkeeper", "--sort", "date"]);
+    assert_eq!(by_date, ["e", "c", "b", "a", "d"]);
+    let first = ws.ids(&["the", "--all"]);
+    for _ in 0..3 {
+        assert_eq!(ws.ids(&["the", "--all"]), first);
+    }
+    // recent: relevance times freshness; the newest of two equal matches comes first.
+    let recent = ws.ids(&["derby", "--sort", "recent"]);
+    assert_eq!(recent[0], "e");
+}
+
+#[test]
+fn explain_shows_terms_fields_and_score_parts() {
+    let ws = Workspace::with_seeds();
+    ws.index(&[]);
+    let output = ws
+        .scout()
+        .args(["search", "Anton release clause", "--explain", "--json"])
+        .output()
+        .expect("run");
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let explain = &value["hits"][0]["explain"];
+    let terms: Vec<&str> = explain["matched"]
+        .as_array()
+        .expect("matched")
+        .iter()
+        .filter_map(|m| m["term"].as_str())
+        .collect();
+    assert!(
+        terms.contains(&"releas") && terms.contains(&"claus"),
+        "{terms:?}"
+    );
+    assert!(explain["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .any(|e| e == "Waldemar Anton"));
+    assert!(explain["entity_boost"].as_f64().expect("boost") > 0.0);
+    let text = explain["text_score"].as_f64().expect("text");
+    let total = explain["score"].as_f64().expect("score");
+    assert!((text + explain["entity_boost"].as_f64().unwrap_or(0.0) - total).abs() < 1e-3);
+    ws.scout()
+        .args(["search", "Anton release clause", "--explain"])
+        .assert()
+        .stdout(contains("why: matched").and(contains("+ entities")));
+}
+
+#[test]
+fn malformed_queries_point_at_the_position() {
+    let ws = feed();
+    for (query, message) in [
+        ("release (clause", "unclosed parenthesis at position 9"),
+        ("\"release clause", "unclosed quote at position 1"),
+        ("release OR", "expected a term after OR at position 11"),
+        ("date:2024-13", "invalid date \"2024-13\""),
+        ("club:", "expected a value after club: at position 6"),
+    ] {
+        ws.scout()
+            .args(["search", query])
+            .assert()
+            .code(2)
+            .stderr(contains(message));
+    }
+}
+
+#[test]
+fn help_search_documents_the_syntax() {
+    let ws = Workspace::new();
+    ws.scout()
+        .args(["help", "search"])
+        .assert()
+        .success()
+        .stdout(
+            contains("Query syntax")
+                .and(contains("date:2024-06"))
+                .and(contains("--exact")),
+        );
+}
