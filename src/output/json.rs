@@ -7,6 +7,7 @@
 //!   "query": "Anton release clause",      // the query as given
 //!   "total_hits": 1,                       // articles matching in all
 //!   "fallback": false,                     // true: nothing matched all words, words were ORed
+//!   "corrections": [],                     // words searched with a near spelling
 //!   "hits": [                              // best first, at most --limit
 //!     {
 //!       "id": "000_67b09ea07b725da8",
@@ -20,13 +21,19 @@
 //!         "text": "The defender has a release clause of €22.5m ...",
 //!         "highlights": [[19, 26], [27, 33]]   // [start, end) byte offsets into text
 //!       },
-//!       "entities": { "club": [], "person": [], "competition": [] }
+//!       "entities": { "club": [], "person": [], "competition": [] },
+//!       "similar": [ { "id": "...", "source": "..." } ],   // collapsed near-duplicate copies
+//!       "explain": { ... }                  // only with --explain: matched terms and fields,
+//!                                           // text_score, entities, entity_boost, freshness,
+//!                                           // score, details (tantivy's tree or null)
 //!     }
-//!   ]
+//!   ],
+//!   "facets": { "club": [ { "name": "...", "count": 3 } ], "person": [], "competition": [] }
+//!                                           // only with --facets
 //! }
 //! ```
 //! Fields are never removed or renamed without a major version change; new fields may be
-//! added. Highlight offsets are UTF-8 byte offsets, sorted and disjoint.
+//! added. Highlight offsets are UTF-8 byte offsets, sorted and disjoint. `path` is absolute.
 
 use crate::search::SearchResults;
 use std::io::Write;

@@ -1,0 +1,171 @@
+//! Query latency, in-process and one-shot, per query kind, on the real corpus and its 10x
+//! replica. Prints one table of medians and p99s (milliseconds), snippets included.
+//!
+//! `cargo bench --bench search_latency` (add `-- 1` to skip the 10x replica). Indexes and
+//! the replica are built once under `target/bench-data/` and reused. Needs
+//! `../shared/corpora/football-news-2020-2026.jsonl.gz`; says so and does nothing without it.
+
+use scout::index::writer::{build, BuildOptions, SilentReporter};
+use scout::index::{index_exists, open_index, open_or_create_index};
+use scout::search::{SearchRequest, Searcher};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Queries by kind: what users type.
+const QUERIES: &[(&str, &[&str])] = &[
+    ("single word", &["Salah", "Bellingham", "Haaland", "Postecoglou", "relegation", "Wembley"]),
+    ("AND", &["Mbappe Real Madrid transfer", "Arteta Arsenal title", "Szoboszlai Liverpool fee", "Ten Hag sacked", "Kerr ACL injury", "Alonso Leverkusen unbeaten"]),
+    ("phrase", &["\"Champions League final\"", "\"release clause\"", "\"Premier League title\"", "\"World Cup\" Messi", "\"transfer window\" deadline"]),
+    ("typo", &["Szobozslai", "Plettenburg", "Odegard", "Guardiolla", "Postecogolu", "Mbapee"]),
+    ("filtered", &["transfer --club Arsenal", "injury --club Chelsea --since 2024-01", "--person \"Erling Haaland\"", "goal --competition \"Champions League\"", "date:2024-06 Euro"]),
+];
+
+const RUNS: usize = 25;
+
+fn main() {
+    let sizes: Vec<usize> = match std::env::args().skip(1).find(|a| a.parse::<usize>().is_ok()) {
+        Some(n) => vec![n.parse().unwrap_or(1)],
+        None => vec![1, 10],
+    };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let corpus = root.join("../shared/corpora/football-news-2020-2026.jsonl.gz");
+    if !corpus.is_file() {
+        eprintln!("NOTE: {} not found; search latency benchmark skipped", corpus.display());
+        return;
+    }
+    let data = root.join("target/bench-data");
+    std::fs::create_dir_all(&data).expect("bench data dir");
+    let scout_bin = root.join("target/release/scout");
+    println!("| corpus | kind | in-process median ms | in-process p99 ms | one-shot median ms |");
+    println!("|---|---|---:|---:|---:|");
+    for size in sizes {
+        let input = if size == 1 { corpus.clone() } else { replica(&corpus, &data, size) };
+        let index_dir = data.join(format!("index-{size}x"));
+        if !index_exists(&index_dir) {
+            eprintln!("building the {size}x index in {} ...", index_dir.display());
+            let index = open_or_create_index(&index_dir).expect("index");
+            build(&index, &[input], &BuildOptions::default(), &SilentReporter).expect("build");
+        }
+        let searcher = Searcher::new(open_index(&index_dir).expect("open")).expect("searcher");
+        for (kind, queries) in QUERIES {
+            let mut times = Vec::new();
+            for query in *queries {
+                let request = request_for(query);
+                for _ in 0..RUNS {
+                    let started = Instant::now();
+                    let results = searcher.search(&request).expect("search");
+                    std::hint::black_box(results);
+                    times.push(started.elapsed().as_secs_f64() * 1000.0);
+                }
+            }
+            let oneshot = if scout_bin.is_file() { one_shot(&scout_bin, &index_dir, queries) } else { f64::NAN };
+            println!(
+                "| {size}x | {kind} | {:.2} | {:.2} | {:.1} |",
+                percentile(&mut times, 0.5),
+                percentile(&mut times, 0.99),
+                oneshot
+            );
+        }
+    }
+}
+
+/// Turns "words --club X --since D" into a request (the CLI's filter flags, for the bench).
+fn request_for(line: &str) -> SearchRequest {
+    let mut request = SearchRequest {
+        limit: 10,
+        ..Default::default()
+    };
+    let (query, flags) = line.split_once(" --").map_or((line, ""), |(q, f)| (q, f));
+    let query = if query.starts_with("--") { "" } else { query };
+    request.query = query.to_owned();
+    let flags = if line.starts_with("--") { &line[2..] } else { flags };
+    for flag in flags.split(" --").filter(|f| !f.is_empty()) {
+        let (name, value) = flag.split_once(' ').unwrap_or((flag, ""));
+        let value = value.trim().trim_matches('"').to_owned();
+        match name {
+            "club" | "person" | "competition" => request.filters.push(scout::search::query::Node::Entity {
+                kind: name.to_owned(),
+                name: value,
+            }),
+            "since" => {
+                if let Ok(range) = scout::search::query::parse::parse_date_range(&format!("{value}..")) {
+                    request.filters.push(scout::search::query::Node::Dates(range));
+                }
+            }
+            _ => {}
+        }
+    }
+    request
+}
+
+/// Median wall time of one `scout search` process per query (5 runs each).
+fn one_shot(scout: &Path, index: &Path, queries: &[&str]) -> f64 {
+    let mut times = Vec::new();
+    for query in queries {
+        let args = shell_words(query);
+        for _ in 0..5 {
+            let started = Instant::now();
+            let status = std::process::Command::new(scout)
+                .arg("--index")
+                .arg(index)
+                .arg("search")
+                .args(&args)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .expect("run scout");
+            let _ = status;
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    percentile(&mut times, 0.5)
+}
+
+/// Splits a command line on spaces, keeping "quoted parts" together (quotes kept on query
+/// words, dropped on flag values).
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let (query, flags) = if line.starts_with("--") { ("", line) } else { line.split_once(" --").map_or((line, ""), |(q, f)| (q, f)) };
+    if !query.is_empty() {
+        words.push(query.to_owned());
+    }
+    let flags = flags.trim_start_matches("--");
+    for flag in flags.split(" --").filter(|f| !f.is_empty()) {
+        let (name, value) = flag.split_once(' ').unwrap_or((flag, ""));
+        words.push(format!("--{name}"));
+        words.push(value.trim().trim_matches('"').to_owned());
+    }
+    words
+}
+
+fn percentile(times: &mut [f64], q: f64) -> f64 {
+    times.sort_by(|a, b| a.total_cmp(b));
+    let at = ((times.len() as f64 - 1.0) * q).round() as usize;
+    times.get(at).copied().unwrap_or(f64::NAN)
+}
+
+/// A replica of the corpus, each article repeated `times` times with ids suffixed `-rN`.
+fn replica(corpus: &Path, data: &Path, times: usize) -> PathBuf {
+    let path = data.join(format!("football-news-{times}x.jsonl.gz"));
+    if path.is_file() {
+        return path;
+    }
+    eprintln!("writing the {times}x replica {} ...", path.display());
+    let reader = BufReader::new(flate2::read::MultiGzDecoder::new(std::fs::File::open(corpus).expect("corpus")));
+    let lines: Vec<String> = reader.lines().map_while(Result::ok).collect();
+    let tmp = path.with_extension("tmp");
+    let mut out = flate2::write::GzEncoder::new(std::io::BufWriter::new(std::fs::File::create(&tmp).expect("replica")), flate2::Compression::fast());
+    for copy in 0..times {
+        for line in &lines {
+            let Ok(mut value) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            if let Some(id) = value.get("id").and_then(|v| v.as_str()).map(str::to_owned) {
+                value["id"] = serde_json::Value::String(format!("{id}-r{copy}"));
+            }
+            writeln!(out, "{value}").expect("write replica");
+        }
+    }
+    out.finish().expect("finish replica").flush().expect("flush");
+    std::fs::rename(&tmp, &path).expect("rename replica");
+    path
+}
