@@ -14,24 +14,78 @@ use std::time::Instant;
 
 /// Queries by kind: what users type.
 const QUERIES: &[(&str, &[&str])] = &[
-    ("single word", &["Salah", "Bellingham", "Haaland", "Postecoglou", "relegation", "Wembley"]),
-    ("AND", &["Mbappe Real Madrid transfer", "Arteta Arsenal title", "Szoboszlai Liverpool fee", "Ten Hag sacked", "Kerr ACL injury", "Alonso Leverkusen unbeaten"]),
-    ("phrase", &["\"Champions League final\"", "\"release clause\"", "\"Premier League title\"", "\"World Cup\" Messi", "\"transfer window\" deadline"]),
-    ("typo", &["Szobozslai", "Plettenburg", "Odegard", "Guardiolla", "Postecogolu", "Mbapee"]),
-    ("filtered", &["transfer --club Arsenal", "injury --club Chelsea --since 2024-01", "--person \"Erling Haaland\"", "goal --competition \"Champions League\"", "date:2024-06 Euro"]),
+    (
+        "single word",
+        &[
+            "Salah",
+            "Bellingham",
+            "Haaland",
+            "Postecoglou",
+            "relegation",
+            "Wembley",
+        ],
+    ),
+    (
+        "AND",
+        &[
+            "Mbappe Real Madrid transfer",
+            "Arteta Arsenal title",
+            "Szoboszlai Liverpool fee",
+            "Ten Hag sacked",
+            "Kerr ACL injury",
+            "Alonso Leverkusen unbeaten",
+        ],
+    ),
+    (
+        "phrase",
+        &[
+            "\"Champions League final\"",
+            "\"release clause\"",
+            "\"Premier League title\"",
+            "\"World Cup\" Messi",
+            "\"transfer window\" deadline",
+        ],
+    ),
+    (
+        "typo",
+        &[
+            "Szobozslai",
+            "Plettenburg",
+            "Odegard",
+            "Guardiolla",
+            "Postecogolu",
+            "Mbapee",
+        ],
+    ),
+    (
+        "filtered",
+        &[
+            "transfer --club Arsenal",
+            "injury --club Chelsea --since 2024-01",
+            "--person \"Erling Haaland\"",
+            "goal --competition \"Champions League\"",
+            "date:2024-06 Euro",
+        ],
+    ),
 ];
 
 const RUNS: usize = 25;
 
 fn main() {
-    let sizes: Vec<usize> = match std::env::args().skip(1).find(|a| a.parse::<usize>().is_ok()) {
+    let sizes: Vec<usize> = match std::env::args()
+        .skip(1)
+        .find(|a| a.parse::<usize>().is_ok())
+    {
         Some(n) => vec![n.parse().unwrap_or(1)],
         None => vec![1, 10],
     };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let corpus = root.join("../shared/corpora/football-news-2020-2026.jsonl.gz");
     if !corpus.is_file() {
-        eprintln!("NOTE: {} not found; search latency benchmark skipped", corpus.display());
+        eprintln!(
+            "NOTE: {} not found; search latency benchmark skipped",
+            corpus.display()
+        );
         return;
     }
     let data = root.join("target/bench-data");
@@ -40,7 +94,11 @@ fn main() {
     println!("| corpus | kind | in-process median ms | in-process p99 ms | one-shot median ms |");
     println!("|---|---|---:|---:|---:|");
     for size in sizes {
-        let input = if size == 1 { corpus.clone() } else { replica(&corpus, &data, size) };
+        let input = if size == 1 {
+            corpus.clone()
+        } else {
+            replica(&corpus, &data, size)
+        };
         let index_dir = data.join(format!("index-{size}x"));
         if !index_exists(&index_dir) {
             eprintln!("building the {size}x index in {} ...", index_dir.display());
@@ -59,7 +117,11 @@ fn main() {
                     times.push(started.elapsed().as_secs_f64() * 1000.0);
                 }
             }
-            let oneshot = if scout_bin.is_file() { one_shot(&scout_bin, &index_dir, queries) } else { f64::NAN };
+            let oneshot = if scout_bin.is_file() {
+                one_shot(&scout_bin, &index_dir, queries)
+            } else {
+                f64::NAN
+            };
             println!(
                 "| {size}x | {kind} | {:.2} | {:.2} | {:.1} |",
                 percentile(&mut times, 0.5),
@@ -79,18 +141,28 @@ fn request_for(line: &str) -> SearchRequest {
     let (query, flags) = line.split_once(" --").map_or((line, ""), |(q, f)| (q, f));
     let query = if query.starts_with("--") { "" } else { query };
     request.query = query.to_owned();
-    let flags = if line.starts_with("--") { &line[2..] } else { flags };
+    let flags = if line.starts_with("--") {
+        &line[2..]
+    } else {
+        flags
+    };
     for flag in flags.split(" --").filter(|f| !f.is_empty()) {
         let (name, value) = flag.split_once(' ').unwrap_or((flag, ""));
         let value = value.trim().trim_matches('"').to_owned();
         match name {
-            "club" | "person" | "competition" => request.filters.push(scout::search::query::Node::Entity {
-                kind: name.to_owned(),
-                name: value,
-            }),
+            "club" | "person" | "competition" => {
+                request.filters.push(scout::search::query::Node::Entity {
+                    kind: name.to_owned(),
+                    name: value,
+                })
+            }
             "since" => {
-                if let Ok(range) = scout::search::query::parse::parse_date_range(&format!("{value}..")) {
-                    request.filters.push(scout::search::query::Node::Dates(range));
+                if let Ok(range) =
+                    scout::search::query::parse::parse_date_range(&format!("{value}.."))
+                {
+                    request
+                        .filters
+                        .push(scout::search::query::Node::Dates(range));
                 }
             }
             _ => {}
@@ -126,7 +198,11 @@ fn one_shot(scout: &Path, index: &Path, queries: &[&str]) -> f64 {
 /// words, dropped on flag values).
 fn shell_words(line: &str) -> Vec<String> {
     let mut words = Vec::new();
-    let (query, flags) = if line.starts_with("--") { ("", line) } else { line.split_once(" --").map_or((line, ""), |(q, f)| (q, f)) };
+    let (query, flags) = if line.starts_with("--") {
+        ("", line)
+    } else {
+        line.split_once(" --").map_or((line, ""), |(q, f)| (q, f))
+    };
     if !query.is_empty() {
         words.push(query.to_owned());
     }
@@ -152,20 +228,30 @@ fn replica(corpus: &Path, data: &Path, times: usize) -> PathBuf {
         return path;
     }
     eprintln!("writing the {times}x replica {} ...", path.display());
-    let reader = BufReader::new(flate2::read::MultiGzDecoder::new(std::fs::File::open(corpus).expect("corpus")));
+    let reader = BufReader::new(flate2::read::MultiGzDecoder::new(
+        std::fs::File::open(corpus).expect("corpus"),
+    ));
     let lines: Vec<String> = reader.lines().map_while(Result::ok).collect();
     let tmp = path.with_extension("tmp");
-    let mut out = flate2::write::GzEncoder::new(std::io::BufWriter::new(std::fs::File::create(&tmp).expect("replica")), flate2::Compression::fast());
+    let mut out = flate2::write::GzEncoder::new(
+        std::io::BufWriter::new(std::fs::File::create(&tmp).expect("replica")),
+        flate2::Compression::fast(),
+    );
     for copy in 0..times {
         for line in &lines {
-            let Ok(mut value) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Ok(mut value) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
             if let Some(id) = value.get("id").and_then(|v| v.as_str()).map(str::to_owned) {
                 value["id"] = serde_json::Value::String(format!("{id}-r{copy}"));
             }
             writeln!(out, "{value}").expect("write replica");
         }
     }
-    out.finish().expect("finish replica").flush().expect("flush");
+    out.finish()
+        .expect("finish replica")
+        .flush()
+        .expect("flush");
     std::fs::rename(&tmp, &path).expect("rename replica");
     path
 }

@@ -96,8 +96,12 @@ fn print_hit(
             .copied()
             .collect::<Vec<_>>()
             .join(", ");
-        let more = if sources.len() > 4 { ", …" } else { "" };
-        writeln!(out, "    +{} similar ({shown}{more})", hit.similar.len())?;
+        let more = if hit.similar_count > sources.len().min(4) {
+            ", …"
+        } else {
+            ""
+        };
+        writeln!(out, "    +{} similar ({shown}{more})", hit.similar_count)?;
     }
     if let Some(explain) = &hit.explain {
         print_explanation(out, explain)?;

@@ -22,7 +22,8 @@
 //!         "highlights": [[19, 26], [27, 33]]   // [start, end) byte offsets into text
 //!       },
 //!       "entities": { "club": [], "person": [], "competition": [] },
-//!       "similar": [ { "id": "...", "source": "..." } ],   // collapsed near-duplicate copies
+//!       "similar": [ { "id": "...", "source": "..." } ],   // collapsed copies (first 5)
+//!       "similar_count": 1,                 // copies collapsed in all
 //!       "explain": { ... }                  // only with --explain: matched terms and fields,
 //!                                           // text_score, entities, entity_boost, freshness,
 //!                                           // score, details (tantivy's tree or null)

@@ -13,7 +13,7 @@ mod spelling;
 
 use crate::corpus::Date;
 use crate::extract::{Entities, EntityKind};
-use crate::index::analyzer::{keyword_analyzer, news_analyzer};
+use crate::index::analyzer::{cached_news_analyzer, keyword_analyzer, news_analyzer};
 use crate::index::document::{entity_facet, simhash_distance};
 use crate::index::lexicon::{KeySource, Lexicon};
 use crate::index::schema::{DATE_FIELD, ENTITY_FIELD, SIMHASH_FIELD};
@@ -51,6 +51,9 @@ pub enum SortOrder {
 
 /// Half-life of the freshness bonus of [`SortOrder::Recent`], in days.
 pub const FRESHNESS_HALF_LIFE_DAYS: f32 = 30.0;
+
+/// Copies listed (with id and source) under a hit; all are counted in `similar_count`.
+pub const SIMILAR_LISTED: usize = 5;
 
 /// Two articles whose SimHashes differ in at most this many bits are copies of one story.
 pub const NEAR_DUPLICATE_BITS: u32 = 7;
@@ -140,8 +143,10 @@ pub struct Hit {
     pub snippet: Snippet,
     /// The entities the article names.
     pub entities: Entities,
-    /// Near-duplicate copies collapsed under this hit.
+    /// Near-duplicate copies collapsed under this hit (the first [`SIMILAR_LISTED`]).
     pub similar: Vec<Similar>,
+    /// How many copies were collapsed under this hit in all.
+    pub similar_count: usize,
     /// Score explanation, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explain: Option<Explanation>,
@@ -300,6 +305,9 @@ pub struct Searcher {
     lexicon: Lexicon,
     /// Newest publication instant in the index (seconds), the reference for freshness.
     newest: Option<i64>,
+    /// The analyzer for snippets and explanations, with its word cache kept across
+    /// searches (a shell session re-analyses the same words query after query).
+    analyzer: std::sync::Mutex<tantivy::tokenizer::TextAnalyzer>,
 }
 
 /// A candidate hit before documents are read.
@@ -326,6 +334,7 @@ impl Searcher {
             reader,
             lexicon,
             newest,
+            analyzer: std::sync::Mutex::new(cached_news_analyzer()),
         })
     }
 
@@ -449,10 +458,7 @@ impl Searcher {
         } else {
             SortOrder::Date
         };
-        let ranked = self.rank(searcher, &compiled, sort, fetch)?;
-        let total_hits = searcher
-            .search(&compiled.query, &Count)
-            .context("search failed")?;
+        let (ranked, total_hits) = self.rank(searcher, &compiled, sort, fetch)?;
         let facets = if request.facets {
             Some(count_facets(searcher, &compiled.query)?)
         } else {
@@ -463,14 +469,19 @@ impl Searcher {
         } else {
             collapse(ranked)
         };
-        let mut analyzer = news_analyzer();
+        let mut analyzer = self
+            .analyzer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let analyzer = &mut *analyzer;
         let mut hits = Vec::with_capacity(limit);
         for (candidate, copies) in groups.into_iter().skip(request.offset).take(limit) {
             let doc: TantivyDocument = searcher
                 .doc(candidate.address)
                 .context("cannot read a stored article")?;
-            let mut hit = self.hit(&doc, candidate.score, &compiled, &mut analyzer);
-            for copy in copies {
+            let mut hit = self.hit(&doc, candidate.score, &compiled, analyzer);
+            hit.similar_count = copies.len();
+            for copy in copies.into_iter().take(SIMILAR_LISTED) {
                 let doc: TantivyDocument = searcher
                     .doc(copy.address)
                     .context("cannot read a stored article")?;
@@ -480,14 +491,8 @@ impl Searcher {
                 });
             }
             if request.explain {
-                hit.explain = Some(self.explain(
-                    searcher,
-                    &compiled,
-                    candidate,
-                    &doc,
-                    &mut analyzer,
-                    sort,
-                )?);
+                hit.explain =
+                    Some(self.explain(searcher, &compiled, candidate, &doc, analyzer, sort)?);
             }
             hits.push(hit);
         }
@@ -501,44 +506,55 @@ impl Searcher {
         })
     }
 
-    /// The best `fetch` candidates in display order, with their near-duplicate signatures.
+    /// The best `fetch` candidates in display order, with their near-duplicate signatures,
+    /// and the number of matching articles (one pass over the matches).
     fn rank(
         &self,
         searcher: &tantivy::Searcher,
         compiled: &Compiled,
         sort: SortOrder,
         fetch: usize,
-    ) -> Result<Vec<Candidate>, SearchError> {
+    ) -> Result<(Vec<Candidate>, usize), SearchError> {
         let top = TopDocs::with_limit(fetch);
-        let scored: Vec<(Score, DocAddress)> = match sort {
-            SortOrder::Relevance => searcher.search(&compiled.query, &top.order_by_score()),
+        let (scored, total): (Vec<(Score, DocAddress)>, usize) = match sort {
+            SortOrder::Relevance => {
+                searcher.search(&compiled.query, &(top.order_by_score(), Count))
+            }
             SortOrder::Date => searcher
                 .search(
                     &compiled.query,
-                    &top.order_by((
-                        (
-                            SortByStaticFastValue::<DateTime>::for_field(DATE_FIELD),
-                            Order::Desc,
-                        ),
-                        (SortBySimilarityScore, Order::Desc),
-                    )),
+                    &(
+                        top.order_by((
+                            (
+                                SortByStaticFastValue::<DateTime>::for_field(DATE_FIELD),
+                                Order::Desc,
+                            ),
+                            (SortBySimilarityScore, Order::Desc),
+                        )),
+                        Count,
+                    ),
                 )
-                .map(|docs| {
-                    docs.into_iter()
+                .map(|(docs, total)| {
+                    let docs = docs
+                        .into_iter()
                         .map(|((_, score), address)| (score, address))
-                        .collect()
+                        .collect();
+                    (docs, total)
                 }),
             SortOrder::Recent => {
                 let newest = self.newest;
                 searcher.search(
                     &compiled.query,
-                    &top.tweak_score(move |segment: &SegmentReader| {
-                        let dates = segment.fast_fields().date(DATE_FIELD).ok();
-                        move |doc: DocId, score: Score| {
-                            let date = dates.as_ref().and_then(|c| c.first(doc));
-                            score * freshness(date.map(|d| d.into_timestamp_secs()), newest)
-                        }
-                    }),
+                    &(
+                        top.tweak_score(move |segment: &SegmentReader| {
+                            let dates = segment.fast_fields().date(DATE_FIELD).ok();
+                            move |doc: DocId, score: Score| {
+                                let date = dates.as_ref().and_then(|c| c.first(doc));
+                                score * freshness(date.map(|d| d.into_timestamp_secs()), newest)
+                            }
+                        }),
+                        Count,
+                    ),
                 )
             }
         }
@@ -567,7 +583,7 @@ impl Searcher {
             });
             candidates = order.into_iter().map(|i| candidates[i]).collect();
         }
-        Ok(candidates)
+        Ok((candidates, total))
     }
 
     fn hit(
@@ -594,6 +610,7 @@ impl Searcher {
             snippet: make_snippet(analyzer, &body, &compiled.highlight),
             entities: stored_entities(doc, fields.entity),
             similar: Vec::new(),
+            similar_count: 0,
             explain: None,
         }
     }

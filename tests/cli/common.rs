@@ -166,6 +166,7 @@ pub struct Hit {
     pub snippet: Snippet,
     pub entities: Entities,
     pub similar: Vec<Similar>,
+    pub similar_count: usize,
     #[serde(default)]
     pub explain: Option<serde_json::Value>,
 }

@@ -246,7 +246,7 @@ impl Compiler<'_> {
                 let query = self.text(text, *slop, false, negated, notes);
                 clauses.push((
                     Occur::Must,
-                    self.entity_group(query, &named, negated, notes),
+                    self.entity_group(query, text, &named, negated, notes),
                 ));
                 i += 1;
                 continue;
@@ -275,7 +275,7 @@ impl Compiler<'_> {
                     let query = self.text(&text, 0, false, negated, notes);
                     clauses.push((
                         Occur::Must,
-                        self.entity_group(query, &named, negated, notes),
+                        self.entity_group(query, &text, &named, negated, notes),
                     ));
                     i += n;
                 }
@@ -306,7 +306,16 @@ impl Compiler<'_> {
             .windows(2)
             .filter_map(|pair| match pair {
                 [Some(a), Some(b)] if a != b => {
-                    let near = self.terms_query(&[a.clone(), b.clone()], PROXIMITY_SLOP, false);
+                    // Body only: headlines are short, a pair there is near anyway.
+                    let terms = vec![
+                        Term::from_field_text(self.fields.body, a),
+                        Term::from_field_text(self.fields.body, b),
+                    ];
+                    let near = phrase_or_term(
+                        terms,
+                        PROXIMITY_SLOP,
+                        IndexRecordOption::WithFreqsAndPositions,
+                    );
                     Some((
                         Occur::Should,
                         Box::new(BoostQuery::new(near, PROXIMITY_WEIGHT)) as Box<dyn Query>,
@@ -322,6 +331,7 @@ impl Compiler<'_> {
     fn entity_group(
         &mut self,
         typed: Box<dyn Query>,
+        typed_text: &str,
         named: &[NamedEntity],
         negated: bool,
         notes: &mut Notes,
@@ -339,10 +349,15 @@ impl Compiler<'_> {
                 Occur::Should,
                 Box::new(ConstScoreQuery::new(Box::new(tagged), ENTITY_BOOST)),
             ));
-            clauses.push((
-                Occur::Should,
-                self.text(&entity.canonical, 0, false, negated, notes),
-            ));
+            // The canonical name as text, unless that is what was typed.
+            if analyze_terms(&mut self.news, &entity.canonical)
+                != analyze_terms(&mut self.news, typed_text)
+            {
+                clauses.push((
+                    Occur::Should,
+                    self.text(&entity.canonical, 0, false, negated, notes),
+                ));
+            }
             if !notes.boosted.contains(&entity.facet) {
                 notes.boosted.push(entity.facet.clone());
             }
@@ -377,7 +392,7 @@ impl Compiler<'_> {
         // The corrected spelling may name an entity ("Plettenburg" -> Plettenberg).
         if !title_only {
             let named = self.entities.named_by(&to, true);
-            replacement = self.entity_group(replacement, &named, negated, notes);
+            replacement = self.entity_group(replacement, &to, &named, negated, notes);
         }
         if !suggestion.keep_original {
             return replacement;
