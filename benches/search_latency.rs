@@ -141,11 +141,7 @@ fn request_for(line: &str) -> SearchRequest {
     let (query, flags) = line.split_once(" --").map_or((line, ""), |(q, f)| (q, f));
     let query = if query.starts_with("--") { "" } else { query };
     request.query = query.to_owned();
-    let flags = if line.starts_with("--") {
-        &line[2..]
-    } else {
-        flags
-    };
+    let flags = line.strip_prefix("--").unwrap_or(flags);
     for flag in flags.split(" --").filter(|f| !f.is_empty()) {
         let (name, value) = flag.split_once(' ').unwrap_or((flag, ""));
         let value = value.trim().trim_matches('"').to_owned();
