@@ -79,7 +79,7 @@ fn request_from_args(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
 }
 
 /// Builds the default index from ./seeds when it is missing, saying so on stderr.
-fn ensure_default_index(location: &IndexLocation) -> anyhow::Result<()> {
+pub(super) fn ensure_default_index(location: &IndexLocation) -> anyhow::Result<()> {
     if !location.is_default || index_exists(&location.dir) {
         return Ok(());
     }

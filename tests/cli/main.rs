@@ -9,3 +9,4 @@ mod jobs;
 mod query;
 mod relevance;
 mod search;
+mod shell;
