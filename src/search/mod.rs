@@ -52,6 +52,9 @@ pub enum SortOrder {
 /// Half-life of the freshness bonus of [`SortOrder::Recent`], in days.
 pub const FRESHNESS_HALF_LIFE_DAYS: f32 = 30.0;
 
+/// Most candidates examined to fill a page with distinct stories.
+const MAX_CANDIDATES: usize = 5_000;
+
 /// Copies listed (with id and source) under a hit; all are counted in `similar_count`.
 pub const SIMILAR_LISTED: usize = 5;
 
@@ -451,23 +454,36 @@ impl Searcher {
         let compiled = self.compile(searcher, node, request.exact)?;
         let limit = request.limit.max(1);
         let wanted = request.offset + limit;
-        // Collapsing copies needs more candidates than hits shown.
-        let fetch = if request.all { wanted } else { wanted * 3 + 30 };
         let sort = if node.is_some_and(has_text) {
             request.sort
         } else {
             SortOrder::Date
         };
-        let (ranked, total_hits) = self.rank(searcher, &compiled, sort, fetch)?;
+        // Collapsing copies needs more candidates than hits shown: fetch more until the
+        // page is full of distinct stories or the matches run out.
+        let mut fetch = if request.all { wanted } else { wanted * 3 + 30 };
+        let (groups, total_hits) = loop {
+            let (ranked, total_hits) = self.rank(searcher, &compiled, sort, fetch)?;
+            if request.all {
+                break (
+                    ranked
+                        .into_iter()
+                        .map(|c| (c, Vec::new()))
+                        .collect::<Vec<_>>(),
+                    total_hits,
+                );
+            }
+            let exhausted = ranked.len() < fetch || fetch >= MAX_CANDIDATES;
+            let groups = collapse(ranked);
+            if groups.len() >= wanted || exhausted {
+                break (groups, total_hits);
+            }
+            fetch = (fetch * 4).min(MAX_CANDIDATES);
+        };
         let facets = if request.facets {
             Some(count_facets(searcher, &compiled.query)?)
         } else {
             None
-        };
-        let groups = if request.all {
-            ranked.into_iter().map(|c| (c, Vec::new())).collect()
-        } else {
-            collapse(ranked)
         };
         let mut analyzer = self
             .analyzer

@@ -313,3 +313,35 @@ fn help_search_documents_the_syntax() {
                 .and(contains("--exact")),
         );
 }
+
+#[test]
+fn a_page_is_filled_with_distinct_stories_even_behind_many_copies() {
+    let ws = Workspace::new();
+    let mut feed = String::new();
+    for story in 0..3 {
+        let body = format!(
+            "Story number {story} about the derby. {}",
+            format!("Sentence {story} of a long report on the match and the manager's words afterwards. ").repeat(6)
+        );
+        for copy in 0..40 {
+            feed.push_str(&format!("{{\"id\":\"s{story}-c{copy}\",\"title\":\"Derby story {story}\",\"body\":\"{body}\"}}\n"));
+        }
+    }
+    ws.write("feed.jsonl", feed);
+    ws.index(&["feed.jsonl"]);
+    let results = ws.search_json(&["derby", "-n", "3"]);
+    assert_eq!(results.total_hits, 120);
+    assert_eq!(results.hits.len(), 3);
+    let mut stories: Vec<&str> = results.hits.iter().map(|h| &h.id[..2]).collect();
+    stories.sort();
+    assert_eq!(stories, ["s0", "s1", "s2"]);
+    assert!(
+        results.hits.iter().all(|h| h.similar_count == 39),
+        "{:?}",
+        results
+            .hits
+            .iter()
+            .map(|h| h.similar_count)
+            .collect::<Vec<_>>()
+    );
+}
