@@ -10,17 +10,50 @@ pub mod trie;
 use crate::corpus::Article;
 use serde::{Deserialize, Serialize};
 
-/// The clubs, people and competitions an article is about, by canonical name, sorted.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One list per entity kind: clubs, people, competitions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Entities {
+pub struct ByKind<T> {
     /// Football clubs and national teams.
-    pub club: Vec<String>,
+    pub club: Vec<T>,
     /// Players, managers, agents, journalists and other people.
-    pub person: Vec<String>,
+    pub person: Vec<T>,
     /// Leagues, cups and tournaments.
-    pub competition: Vec<String>,
+    pub competition: Vec<T>,
 }
+
+impl<T> Default for ByKind<T> {
+    fn default() -> Self {
+        ByKind {
+            club: Vec::new(),
+            person: Vec::new(),
+            competition: Vec::new(),
+        }
+    }
+}
+
+impl<T> ByKind<T> {
+    /// The list of one kind.
+    pub fn of_kind(&self, kind: EntityKind) -> &[T] {
+        match kind {
+            EntityKind::Club => &self.club,
+            EntityKind::Person => &self.person,
+            EntityKind::Competition => &self.competition,
+        }
+    }
+
+    /// Mutable access to the list of one kind.
+    pub fn of_kind_mut(&mut self, kind: EntityKind) -> &mut Vec<T> {
+        match kind {
+            EntityKind::Club => &mut self.club,
+            EntityKind::Person => &mut self.person,
+            EntityKind::Competition => &mut self.competition,
+        }
+    }
+}
+
+/// The clubs, people and competitions an article is about, by canonical name, sorted.
+pub type Entities = ByKind<String>;
 
 /// The kind of a named entity; also the first segment of its facet path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -57,24 +90,6 @@ impl EntityKind {
 }
 
 impl Entities {
-    /// The names of one kind.
-    pub fn of_kind(&self, kind: EntityKind) -> &[String] {
-        match kind {
-            EntityKind::Club => &self.club,
-            EntityKind::Person => &self.person,
-            EntityKind::Competition => &self.competition,
-        }
-    }
-
-    /// Mutable access to the names of one kind.
-    pub fn of_kind_mut(&mut self, kind: EntityKind) -> &mut Vec<String> {
-        match kind {
-            EntityKind::Club => &mut self.club,
-            EntityKind::Person => &mut self.person,
-            EntityKind::Competition => &mut self.competition,
-        }
-    }
-
     /// Every (kind, name) pair.
     pub fn iter(&self) -> impl Iterator<Item = (EntityKind, &str)> {
         EntityKind::ALL

@@ -12,7 +12,7 @@ pub mod snippet;
 mod spelling;
 
 use crate::corpus::Date;
-use crate::extract::{Entities, EntityKind};
+use crate::extract::{ByKind, Entities, EntityKind};
 use crate::index::analyzer::{cached_news_analyzer, keyword_analyzer, news_analyzer};
 use crate::index::document::{entity_facet, simhash_distance};
 use crate::index::lexicon::{KeySource, Lexicon};
@@ -256,17 +256,8 @@ impl EntityResolver for LexiconEntities<'_> {
     }
 }
 
-/// Article counts of the top entities among all hits of a query.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FacetCounts {
-    /// Top clubs.
-    pub club: Vec<NameCount>,
-    /// Top people.
-    pub person: Vec<NameCount>,
-    /// Top competitions.
-    pub competition: Vec<NameCount>,
-}
+/// Article counts of the top entities of each kind among all hits of a query.
+pub type FacetCounts = ByKind<NameCount>;
 
 /// An entity name and how many hits name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -276,26 +267,6 @@ pub struct NameCount {
     pub name: String,
     /// Number of matching articles naming it.
     pub count: u64,
-}
-
-impl FacetCounts {
-    /// The counts of one kind.
-    pub fn of_kind(&self, kind: EntityKind) -> &[NameCount] {
-        match kind {
-            EntityKind::Club => &self.club,
-            EntityKind::Person => &self.person,
-            EntityKind::Competition => &self.competition,
-        }
-    }
-
-    /// Mutable access to the counts of one kind.
-    pub fn of_kind_mut(&mut self, kind: EntityKind) -> &mut Vec<NameCount> {
-        match kind {
-            EntityKind::Club => &mut self.club,
-            EntityKind::Person => &mut self.person,
-            EntityKind::Competition => &mut self.competition,
-        }
-    }
 }
 
 /// Number of entities per kind in facet counts.
