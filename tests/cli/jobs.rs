@@ -115,20 +115,29 @@ fn wait_for_first_commit(ws: &Workspace, child: &mut Child) -> bool {
     false
 }
 
-fn total(ws: &Workspace) -> usize {
-    ws.search_json(&["game", "-n", "1"]).total_hits
-}
+/// Articles in the long jobs of these tests: enough for several seconds of indexing.
+const ARTICLES: usize = 60_000;
 
-#[test]
-fn a_job_killed_mid_way_leaves_a_searchable_index_and_a_rerun_completes_it() {
+/// A workspace running `scout index` on a big feed, once its first commit is searchable.
+fn long_job_after_first_commit(articles: usize) -> (Workspace, String, Child) {
     let ws = Workspace::new();
-    let articles = 60_000;
     let feed = big_feed(&ws, articles);
     let mut child = spawn_index(&ws, &[&feed, "--commit-every", "2000", "--threads", "1"]);
     assert!(
         wait_for_first_commit(&ws, &mut child),
         "the job committed before it ended"
     );
+    (ws, feed, child)
+}
+
+fn total(ws: &Workspace) -> usize {
+    ws.search_json(&["game", "-n", "1"]).total_hits
+}
+
+#[test]
+fn a_job_killed_mid_way_leaves_a_searchable_index_and_a_rerun_completes_it() {
+    let (ws, feed, mut child) = long_job_after_first_commit(ARTICLES);
+    let articles = ARTICLES;
     child.kill().expect("kill -9"); // SIGKILL on Unix
     let status = child.wait().expect("wait");
     assert!(!status.success());
@@ -150,14 +159,8 @@ fn a_job_killed_mid_way_leaves_a_searchable_index_and_a_rerun_completes_it() {
 
 #[test]
 fn ctrl_c_commits_what_is_done_prints_the_summary_and_exits_130() {
-    let ws = Workspace::new();
-    let articles = 60_000;
-    let feed = big_feed(&ws, articles);
-    let mut child = spawn_index(&ws, &[&feed, "--commit-every", "2000", "--threads", "1"]);
-    assert!(
-        wait_for_first_commit(&ws, &mut child),
-        "the job committed before it ended"
-    );
+    let (ws, _, child) = long_job_after_first_commit(ARTICLES);
+    let articles = ARTICLES;
     let pid = child.id().to_string();
     Command::new("kill")
         .args(["-INT", &pid])
@@ -178,13 +181,7 @@ fn ctrl_c_commits_what_is_done_prints_the_summary_and_exits_130() {
 
 #[test]
 fn a_second_writer_fails_at_once_with_a_clear_message_and_searches_keep_working() {
-    let ws = Workspace::new();
-    let feed = big_feed(&ws, 60_000);
-    let mut child = spawn_index(&ws, &[&feed, "--commit-every", "2000", "--threads", "1"]);
-    assert!(
-        wait_for_first_commit(&ws, &mut child),
-        "the job committed before it ended"
-    );
+    let (ws, _, mut child) = long_job_after_first_commit(ARTICLES);
     let started = Instant::now();
     ws.scout()
         .args(["index", "big.jsonl"])
