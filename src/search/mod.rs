@@ -432,7 +432,11 @@ impl Searcher {
         };
         // Collapsing copies needs more candidates than hits shown: fetch more until the
         // page is full of distinct stories or the matches run out.
-        let mut fetch = if request.all { wanted } else { wanted * 3 + 30 };
+        let mut fetch = if request.all {
+            wanted
+        } else {
+            (wanted * 5 + 50).min(MAX_CANDIDATES)
+        };
         let (groups, total_hits) = loop {
             let (ranked, total_hits) = self.rank(searcher, &compiled, sort, fetch)?;
             if request.all {
@@ -546,19 +550,36 @@ impl Searcher {
             }
         }
         .context("search failed")?;
+        // Fast-field columns opened once per segment, not once per candidate.
+        let segments = searcher.segment_readers();
+        let simhashes: Vec<_> = segments
+            .iter()
+            .map(|s| s.fast_fields().u64(SIMHASH_FIELD).ok())
+            .collect();
+        let dates_of: Vec<_> = segments
+            .iter()
+            .map(|s| s.fast_fields().date(DATE_FIELD).ok())
+            .collect();
         let mut candidates: Vec<Candidate> = scored
             .into_iter()
             .map(|(score, address)| Candidate {
                 score,
                 address,
-                simhash: fast_u64(searcher, address, SIMHASH_FIELD),
+                simhash: simhashes[address.segment_ord as usize]
+                    .as_ref()
+                    .and_then(|c| c.first(address.doc_id)),
             })
             .collect();
         if sort != SortOrder::Date {
             // Ties broken deterministically: newer first, then index order.
             let dates: Vec<Option<i64>> = candidates
                 .iter()
-                .map(|c| fast_date(searcher, c.address))
+                .map(|c| {
+                    dates_of[c.address.segment_ord as usize]
+                        .as_ref()
+                        .and_then(|col| col.first(c.address.doc_id))
+                        .map(|d| d.into_timestamp_secs())
+                })
                 .collect();
             let mut order: Vec<usize> = (0..candidates.len()).collect();
             order.sort_by(|&a, &b| {
@@ -711,11 +732,6 @@ fn freshness(date: Option<i64>, newest: Option<i64>) -> f32 {
         }
         _ => 1.0,
     }
-}
-
-fn fast_u64(searcher: &tantivy::Searcher, address: DocAddress, field: &str) -> Option<u64> {
-    let segment = searcher.segment_reader(address.segment_ord);
-    segment.fast_fields().u64(field).ok()?.first(address.doc_id)
 }
 
 fn fast_date(searcher: &tantivy::Searcher, address: DocAddress) -> Option<i64> {

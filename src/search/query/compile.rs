@@ -232,9 +232,9 @@ impl Compiler<'_> {
     /// longest first; other words stand alone.
     fn text_run(&mut self, run: &[Node], negated: bool, notes: &mut Notes) -> Vec<Clause> {
         let mut clauses = Vec::new();
-        if !negated {
-            clauses.extend(self.proximity(run));
-        }
+        // Words that stand alone (not in a phrase or an entity name), for the proximity bonus;
+        // `None` separates runs of them.
+        let mut plain: Vec<Option<Node>> = Vec::new();
         let mut i = 0;
         while i < run.len() {
             if let Node::Phrase { text, slop } = &run[i] {
@@ -248,6 +248,7 @@ impl Compiler<'_> {
                     Occur::Must,
                     self.entity_group(query, text, &named, negated, notes),
                 ));
+                plain.push(None);
                 i += 1;
                 continue;
             }
@@ -277,12 +278,20 @@ impl Compiler<'_> {
                         Occur::Must,
                         self.entity_group(query, &text, &named, negated, notes),
                     ));
+                    plain.push(None);
                     i += n;
                 }
                 None => {
                     clauses.push((Occur::Must, self.word(words[0], false, negated, notes)));
+                    plain.push(Some(run[i].clone()));
                     i += 1;
                 }
+            }
+        }
+        if !negated {
+            for words in plain.split(Option::is_none) {
+                let words: Vec<Node> = words.iter().flatten().cloned().collect();
+                clauses.extend(self.proximity(&words));
             }
         }
         clauses
@@ -290,7 +299,7 @@ impl Compiler<'_> {
 
     /// Optional clauses rewarding consecutive query words that stand close together in the
     /// text (within [`PROXIMITY_SLOP`] words): "new contract" near each other beats the two
-    /// words far apart.
+    /// words far apart. (Entity names and phrases are phrases already.)
     fn proximity(&mut self, run: &[Node]) -> Vec<Clause> {
         let terms: Vec<Option<String>> = run
             .iter()
