@@ -18,8 +18,7 @@ pub fn id_key(id: &str) -> u64 {
 
 /// Content hash of every live article, keyed by [`id_key`] of its id.
 pub fn content_hashes(index: &ScoutIndex) -> anyhow::Result<FxHashMap<u64, u64>> {
-    let reader = index.index.reader().context("cannot read the index")?;
-    let searcher = reader.searcher();
+    let searcher = index.snapshot()?;
     let mut hashes = FxHashMap::default();
     for segment in searcher.segment_readers() {
         let column = segment
@@ -65,8 +64,7 @@ pub fn ids_from_paths(
     paths: &[&Path],
     keep: &rustc_hash::FxHashSet<u64>,
 ) -> anyhow::Result<Vec<String>> {
-    let reader = index.index.reader().context("cannot read the index")?;
-    let searcher = reader.searcher();
+    let searcher = index.snapshot()?;
     let mut gone = Vec::new();
     for segment in searcher.segment_readers() {
         let ids = segment

@@ -51,6 +51,19 @@ impl std::fmt::Debug for ScoutIndex {
     }
 }
 
+impl ScoutIndex {
+    /// A searcher on the last commit, for one-off reads during jobs (no reload watcher).
+    pub fn snapshot(&self) -> anyhow::Result<tantivy::Searcher> {
+        let reader: tantivy::IndexReader = self
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .with_context(|| format!("cannot read the index at {}", self.root.display()))?;
+        Ok(reader.searcher())
+    }
+}
+
 /// What scout records about an index beside tantivy's own files.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexMeta {

@@ -415,14 +415,8 @@ pub fn build(
 
 /// Rewrites the entity lexicon from the committed index.
 pub fn refresh_lexicon(index: &ScoutIndex) -> anyhow::Result<()> {
-    let reader = index
-        .index
-        .reader_builder()
-        .reload_policy(tantivy::ReloadPolicy::Manual)
-        .try_into()
-        .context("cannot read the index back")?;
     let entities =
-        count_entities(&reader.searcher(), index.fields.entity).context("cannot count entities")?;
+        count_entities(&index.snapshot()?, index.fields.entity).context("cannot count entities")?;
     write_lexicon(&index.dir, &entities)
 }
 
