@@ -168,7 +168,9 @@ pub fn create_generation(root: &Path, sources: &[PathBuf]) -> Result<ScoutIndex,
     let settings = tantivy::IndexSettings {
         // zstd stores article text about a third smaller than the default lz4.
         docstore_compression: tantivy::store::Compressor::Zstd(
-            tantivy::store::ZstdCompressor::default(),
+            tantivy::store::ZstdCompressor {
+                compression_level: Some(1),
+            },
         ),
         ..tantivy::IndexSettings::default()
     };
