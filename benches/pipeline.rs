@@ -1,5 +1,6 @@
 //! Criterion benchmarks of the indexing pipeline's CPU stages on real articles:
-//! parsing JSON Lines records, entity extraction alone, and parse + extract together.
+//! parsing JSON Lines records, entity extraction alone, parse + extract together, and the
+//! text analysis and duplicate signature (tantivy's default analyzer beside scout's).
 //!
 //! `cargo bench --bench pipeline` (reads the first 2,000 articles of
 //! `../shared/corpora/football-news-2020-2026.jsonl.gz`; prints a note and does nothing
@@ -7,8 +8,11 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use scout::corpus::{parse_record, read_records, RawRecord, MAX_RECORD_BYTES};
+use scout::extract::signature::text_simhash;
 use scout::extract::{extract, gazetteer::gazetteer};
+use scout::index::analyzer::{cached_news_analyzer, news_analyzer};
 use std::path::PathBuf;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 const ARTICLES: usize = 2_000;
 
@@ -78,6 +82,46 @@ fn pipeline(c: &mut Criterion) {
             },
             BatchSize::SmallInput,
         )
+    });
+    group.finish();
+
+    // What the tantivy indexing threads do to each text before the postings, and the
+    // duplicate signature: tantivy's default analyzer (the plain baseline's) beside scout's.
+    let texts: Vec<&str> = articles
+        .iter()
+        .flat_map(|a| [a.title.as_str(), a.body.as_str()])
+        .collect();
+    let mut group = c.benchmark_group("analysis");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(articles.len() as u64));
+    let count_tokens = |analyzer: &mut TextAnalyzer| {
+        let mut tokens = 0usize;
+        for text in &texts {
+            let mut stream = analyzer.token_stream(text);
+            while stream.advance() {
+                tokens += stream.token().text.len();
+            }
+        }
+        tokens
+    };
+    let mut plain = TextAnalyzer::builder(tantivy::tokenizer::SimpleTokenizer::default())
+        .filter(tantivy::tokenizer::RemoveLongFilter::limit(40))
+        .filter(tantivy::tokenizer::LowerCaser)
+        .build();
+    group.bench_function("tantivy default", |b| b.iter(|| count_tokens(&mut plain)));
+    let mut news = news_analyzer();
+    group.bench_function("scout news_en uncached", |b| {
+        b.iter(|| count_tokens(&mut news))
+    });
+    let mut cached = cached_news_analyzer();
+    group.bench_function("scout news_en", |b| b.iter(|| count_tokens(&mut cached)));
+    group.bench_function("tokens + simhash", |b| {
+        b.iter(|| {
+            articles
+                .iter()
+                .map(|a| text_simhash(&a.body))
+                .fold(0, |x, h| x ^ h)
+        })
     });
     group.finish();
 }

@@ -1,10 +1,14 @@
-//! The `extract` stage: an [`Article`] -> the [`Entities`] it names.
+//! The `extract` stage: an [`Article`] -> the [`Entities`] it names and its duplicate
+//! signature ([`Extracted`]).
 //!
-//! Clubs, people and competitions, each under one canonical name.
+//! Clubs, people and competitions, each under one canonical name. The text is split into
+//! folded word tokens once ([`trie::Tokens`]); the gazetteer automaton, the name rules and
+//! the SimHash all read those tokens.
 
 pub mod fold;
 pub mod gazetteer;
 mod recognize;
+pub mod signature;
 pub mod trie;
 
 use crate::corpus::Article;
@@ -103,11 +107,37 @@ impl Entities {
     }
 }
 
-/// Finds the entities an article names (headline and body), with the shipped gazetteer.
-pub fn extract(article: &Article) -> Entities {
+/// What the extract stage finds in one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extracted {
+    /// The entities it names (empty when recognition is off).
+    pub entities: Entities,
+    /// The SimHash of its body's words ([`signature::simhash`]), to collapse copies.
+    pub simhash: u64,
+}
+
+/// Splits an article (headline and body) into tokens once and derives from them its
+/// duplicate signature and, when `recognise_entities`, its entities (with the shipped
+/// gazetteer).
+pub fn analyse(article: &Article, recognise_entities: bool) -> Extracted {
     let mut text = String::with_capacity(article.title.len() + article.body.len() + 2);
     text.push_str(&article.title);
     text.push_str("\n\n");
+    let body_start = text.len();
     text.push_str(&article.body);
-    recognize::recognize(gazetteer::gazetteer(), &text)
+    let tokens = trie::Tokens::of(&text);
+    let entities = if recognise_entities {
+        recognize::recognize(gazetteer::gazetteer(), &text, &tokens)
+    } else {
+        Entities::default()
+    };
+    Extracted {
+        entities,
+        simhash: signature::simhash_from(&tokens, body_start),
+    }
+}
+
+/// Finds the entities an article names (headline and body), with the shipped gazetteer.
+pub fn extract(article: &Article) -> Entities {
+    analyse(article, true).entities
 }

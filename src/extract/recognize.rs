@@ -133,6 +133,17 @@ fn alias_matches<'g>(gazetteer: &'g Gazetteer, text: &str, tokens: &Tokens) -> V
     let mut matches = Vec::new();
     let mut i = 0;
     while i < tokens.tokens.len() {
+        // A match written like a name starts with a capital, a digit or "the": most words
+        // of a text are none of these and skip the automaton.
+        let first = text.as_bytes()[tokens.tokens[i].start];
+        let may_start = first.is_ascii_uppercase()
+            || first.is_ascii_digit()
+            || (first >= 0x80 && is_capitalised(&text[tokens.tokens[i].start..]))
+            || tokens.word(i) == "the";
+        if !may_start {
+            i += 1;
+            continue;
+        }
         match gazetteer.trie.longest_at(tokens, i) {
             Some((end, pattern_id)) => {
                 let (start, end_byte) = (tokens.tokens[i].start, tokens.tokens[end - 1].end);
@@ -154,11 +165,11 @@ fn alias_matches<'g>(gazetteer: &'g Gazetteer, text: &str, tokens: &Tokens) -> V
     matches
 }
 
-/// Recognises the entities of one article text (headline, a line break, then the body).
-pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
-    let tokens = Tokens::of(text);
-    let matches = alias_matches(gazetteer, text, &tokens);
-    let mut words = words(text, &tokens);
+/// Recognises the entities of one article text (headline, a line break, then the body),
+/// given its [`Tokens`].
+pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities {
+    let matches = alias_matches(gazetteer, text, tokens);
+    let mut words = words(text, tokens);
 
     // 1. Strong aliases, then ambiguous ones by context, then weak ones and national teams.
     let mut accepted: BTreeSet<u32> = BTreeSet::new();
@@ -178,11 +189,11 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
         let entry = gazetteer.entry(*id);
         entry.kind == EntityKind::Competition && entry.context == "international"
     });
+    let mut named: HashSet<&str> = accepted
+        .iter()
+        .map(|id| gazetteer.entry(*id).canonical.as_str())
+        .collect();
     for m in undecided {
-        let named: HashSet<&str> = accepted
-            .iter()
-            .map(|id| gazetteer.entry(*id).canonical.as_str())
-            .collect();
         let targets = &m.pattern.targets;
         let strong = targets.iter().filter(|t| t.strong);
         // Ambiguous strong alias: the entity already named, else the one whose context
@@ -210,6 +221,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
             });
         if let Some(target) = chosen {
             accepted.insert(target.entry);
+            named.insert(gazetteer.entry(target.entry).canonical.as_str());
             consumed.push((m.start, m.end));
         }
     }
@@ -237,12 +249,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if w.inside
-            || !w.capitalised
-            || w.possessive
-            || !is_name_word(w)
-            || is_photo_credit(text, w.start)
-        {
+        if w.inside || !w.capitalised || w.possessive || !is_name_word(w) {
             i += 1;
             continue;
         }
@@ -262,7 +269,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
                 break;
             }
         }
-        if last == i {
+        if last == i || is_photo_credit(text, w.start) {
             i += 1;
             continue;
         }
@@ -549,6 +556,10 @@ mod tests {
              person\tLuke Shaw\t\t\tManchester United\n\
              person\tLuke Thomas\t\t\tLeicester City\n",
         )
+    }
+
+    fn recognize(gazetteer: &Gazetteer, text: &str) -> Entities {
+        super::recognize(gazetteer, text, &Tokens::of(text))
     }
 
     fn people(text: &str) -> Vec<String> {

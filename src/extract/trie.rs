@@ -19,6 +19,9 @@ pub struct Token {
     pub end: usize,
     /// Range of the folded word in [`Tokens::folded`].
     pub folded: (u32, u32),
+    /// Hash of the folded word ([`word_hash`]): the automaton's key, and the duplicate
+    /// signature's word feature.
+    pub hash: u64,
     /// Punctuation other than `-`, `&`, `.`, `'` separates it from the previous token, so no
     /// alias may run across (a comma, a bracket, a line break...).
     pub break_before: bool,
@@ -41,14 +44,54 @@ pub struct Tokens {
     pub folded: String,
 }
 
-/// What lies between two tokens.
-#[derive(Default)]
-struct Gap {
-    len: usize,
-    only_spaces: bool,
-    breaks: bool,
-    sentence_end: bool,
-    glue: Option<char>,
+/// Classes of the characters between words, as bits: what a gap between two tokens holds.
+mod gap {
+    /// Anything but a plain space.
+    pub const NOT_SPACE: u8 = 1;
+    /// Punctuation that no alias runs across (not `-`, `&`, `.`, `'`, a space).
+    pub const BREAK: u8 = 2;
+    /// May end a sentence: `.`, `!`, `?`, `:`, a line break or a double quote.
+    pub const SENTENCE_END: u8 = 4;
+    /// A hyphen: glues "Jean-Clair".
+    pub const HYPHEN: u8 = 8;
+    /// An apostrophe: glues "O'Neill", "Alonso's".
+    pub const APOSTROPHE: u8 = 16;
+    /// Marks an ASCII letter or digit in [`ASCII`].
+    pub const WORD: u8 = 128;
+
+    /// The class of a character that is not alphanumeric.
+    pub const fn class(c: char) -> u8 {
+        let not_space = if c == ' ' { 0 } else { NOT_SPACE };
+        let breaks = match c {
+            ' ' | '-' | '&' | '.' | '\'' | '’' | '\u{a0}' => 0,
+            _ => BREAK,
+        };
+        let sentence = match c {
+            '.' | '!' | '?' | ':' | '\n' | '"' | '“' | '”' => SENTENCE_END,
+            _ => 0,
+        };
+        let glue = match c {
+            '-' => HYPHEN,
+            '\'' | '’' => APOSTROPHE,
+            _ => 0,
+        };
+        not_space | breaks | sentence | glue
+    }
+
+    /// [`class`] of every ASCII byte, [`WORD`] for letters and digits.
+    pub static ASCII: [u8; 128] = {
+        let mut table = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = if (b as u8).is_ascii_alphanumeric() {
+                WORD
+            } else {
+                class(b as u8 as char)
+            };
+            b += 1;
+        }
+        table
+    };
 }
 
 impl Tokens {
@@ -59,62 +102,59 @@ impl Tokens {
             folded: String::with_capacity(text.len() + 16),
         };
         let bytes = text.as_bytes();
-        let mut gap = Gap {
-            only_spaces: false,
-            breaks: true,
-            sentence_end: true,
-            ..Gap::default()
-        };
+        // The gap before the next token: its length in characters, the classes of all its
+        // characters, the class of its last one. The text's start is a sentence start.
+        let mut gap_len = 0usize;
+        let mut gap_classes = gap::BREAK | gap::SENTENCE_END;
+        let mut gap_last = 0u8;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            let (c, len) = if b < 0x80 {
-                (b as char, 1)
+            if b < 0x80 {
+                let class = gap::ASCII[b as usize];
+                if class != gap::WORD {
+                    gap_len += 1;
+                    gap_classes |= class;
+                    gap_last = class;
+                    i += 1;
+                    continue;
+                }
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                (c, c.len_utf8())
-            };
-            if !c.is_alphanumeric() {
-                gap.len += 1;
-                if c != ' ' {
-                    gap.only_spaces = false;
+                if !c.is_alphanumeric() {
+                    let class = gap::class(c);
+                    gap_len += 1;
+                    gap_classes |= class;
+                    gap_last = class;
+                    i += c.len_utf8();
+                    continue;
                 }
-                if !matches!(c, ' ' | '-' | '&' | '.' | '\'' | '’' | '\u{a0}') {
-                    gap.breaks = true;
-                }
-                if matches!(c, '.' | '!' | '?' | ':' | '\n' | '"' | '“' | '”') {
-                    gap.sentence_end = true;
-                }
-                gap.glue = match c {
-                    '-' => Some('-'),
-                    '\'' | '’' => Some('\''),
-                    _ => None,
-                };
-                i += len;
-                continue;
             }
             // A word: fold it, ASCII the fast way.
             let start = i;
-            let glued = !out.tokens.is_empty() && gap.len == 1 && gap.glue.is_some();
-            if let (true, Some(sep)) = (glued, gap.glue) {
-                out.folded.push(sep);
+            let glued = !out.tokens.is_empty()
+                && gap_len == 1
+                && gap_last & (gap::HYPHEN | gap::APOSTROPHE) != 0;
+            if glued {
+                out.folded.push(if gap_last & gap::HYPHEN != 0 {
+                    '-'
+                } else {
+                    '\''
+                });
             }
             let folded_start = out.folded.len();
             while i < bytes.len() {
                 let b = bytes[i];
                 if b < 0x80 {
-                    // A run of ASCII letters and digits, copied and lower-cased at once.
+                    // A run of ASCII letters and digits, copied at once.
                     let run = bytes[i..]
                         .iter()
-                        .position(|b| !b.is_ascii_alphanumeric())
+                        .position(|&b| b >= 0x80 || gap::ASCII[b as usize] != gap::WORD)
                         .unwrap_or(bytes.len() - i);
                     if run == 0 {
                         break;
                     }
-                    let from = out.folded.len();
                     out.folded.push_str(&text[i..i + run]);
-                    // SAFETY-free: ASCII lower-casing keeps the string valid UTF-8.
-                    out.folded[from..].make_ascii_lowercase();
                     i += run;
                 } else {
                     let c = text[i..].chars().next().unwrap_or(' ');
@@ -125,19 +165,19 @@ impl Tokens {
                     i += c.len_utf8();
                 }
             }
+            // fold_char's output is lower-case already; the ASCII runs are lower-cased here.
+            out.folded[folded_start..].make_ascii_lowercase();
             out.tokens.push(Token {
                 start,
                 end: i,
                 folded: (folded_start as u32, out.folded.len() as u32),
-                break_before: gap.breaks,
-                spaced: gap.only_spaces && gap.len > 0,
+                hash: word_hash(&out.folded[folded_start..]),
+                break_before: gap_classes & gap::BREAK != 0,
+                spaced: gap_classes & gap::NOT_SPACE == 0 && gap_len > 0,
                 glued,
-                sentence_start: gap.sentence_end,
+                sentence_start: gap_classes & gap::SENTENCE_END != 0,
             });
-            gap = Gap {
-                only_spaces: true,
-                ..Gap::default()
-            };
+            (gap_len, gap_classes, gap_last) = (0, 0, 0);
         }
         out
     }
@@ -156,7 +196,9 @@ impl Tokens {
     }
 }
 
-fn word_hash(word: &str) -> u64 {
+/// The hash of a folded word: xxh3, stable across runs and platforms (signatures built from
+/// it are stored in the index).
+pub fn word_hash(word: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(word.as_bytes())
 }
 
@@ -215,7 +257,7 @@ impl WordTrie {
 
     /// The longest pattern starting at token `first`: (one past its last token, pattern id).
     pub fn longest_at(&self, tokens: &Tokens, first: usize) -> Option<(usize, u32)> {
-        let hash = word_hash(tokens.word(first));
+        let hash = tokens.tokens[first].hash;
         let (slot, bit) = first_word_bit(hash);
         if self.first_words[slot] & bit == 0 {
             return None;
@@ -226,7 +268,7 @@ impl WordTrie {
             if i > first && tokens.tokens[i].break_before {
                 break;
             }
-            match self.edges.get(&(node, word_hash(tokens.word(i)))) {
+            match self.edges.get(&(node, tokens.tokens[i].hash)) {
                 Some(&next) => node = next,
                 None => break,
             }

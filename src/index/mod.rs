@@ -167,11 +167,9 @@ pub fn create_generation(root: &Path, sources: &[PathBuf]) -> Result<ScoutIndex,
         .with_context(|| format!("cannot open index directory {}", dir.display()))?;
     let settings = tantivy::IndexSettings {
         // zstd stores article text about a third smaller than the default lz4.
-        docstore_compression: tantivy::store::Compressor::Zstd(
-            tantivy::store::ZstdCompressor {
-                compression_level: Some(1),
-            },
-        ),
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(1),
+        }),
         ..tantivy::IndexSettings::default()
     };
     let index = Index::create(directory, schema, settings)

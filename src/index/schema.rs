@@ -5,8 +5,9 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 
-/// Bumped whenever the schema or the analyzers change in a way that needs a reindex.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped whenever the schema, the analyzers or a stored signature change in a way that
+/// needs a reindex. 2: the SimHash is computed from folded words.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Name of the analyzer for title and body: lower-case, ASCII-fold, English stem.
 pub const NEWS_ANALYZER: &str = "news_en";

@@ -14,7 +14,7 @@ use super::existing::{content_hashes, id_key, ids_from_paths};
 use super::lexicon::{count_entities, write_lexicon};
 use super::{read_meta, write_meta, ScoutIndex};
 use crate::corpus::{self, collect_files, read_records, ParsedArticle, RawRecord, Skip, Warning};
-use crate::extract::{extract, Entities};
+use crate::extract::analyse;
 use anyhow::{anyhow, Context};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -165,16 +165,12 @@ fn prepare(
     if previous == Some(hash) {
         return Prepared::Unchanged { key, warnings };
     }
-    let entities = if with_entities {
-        extract(&article)
-    } else {
-        Entities::default()
-    };
+    let extracted = analyse(&article, with_entities);
     Prepared::Document {
         id: article.id.clone(),
         key,
         replaces: previous.is_some(),
-        document: Box::new(to_document(&index.fields, &article, &entities, hash)),
+        document: Box::new(to_document(&index.fields, &article, &extracted, hash)),
         warnings,
     }
 }

@@ -12,9 +12,10 @@ pub mod snippet;
 mod spelling;
 
 use crate::corpus::Date;
+use crate::extract::signature::simhash_distance;
 use crate::extract::{ByKind, Entities, EntityKind};
 use crate::index::analyzer::{cached_news_analyzer, keyword_analyzer, news_analyzer};
-use crate::index::document::{entity_facet, simhash_distance};
+use crate::index::document::entity_facet;
 use crate::index::lexicon::{KeySource, Lexicon};
 use crate::index::schema::{DATE_FIELD, ENTITY_FIELD, SIMHASH_FIELD};
 use crate::index::{current_generation, open_index, ScoutIndex};
