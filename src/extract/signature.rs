@@ -13,15 +13,13 @@ const MIN_SIMHASH_FEATURES: u32 = 8;
 /// The SimHash of a sequence of word hashes (one shingle in four, chosen by hash, is
 /// sampled to keep it cheap). Too short a text for a meaningful SimHash gets a hash of the
 /// whole word sequence, so that only identical texts are copies.
-pub fn simhash(word_hashes: impl IntoIterator<Item = u64>) -> u64 {
+pub fn simhash(word_hashes: impl Iterator<Item = u64> + Clone) -> u64 {
     // counts[bit]: how many sampled shingles have that bit set.
     let mut counts = [0u32; 64];
     let mut window = [0u64; 3];
     let mut seen = 0usize;
     let mut features = 0u32;
-    let mut exact = xxhash_rust::xxh3::Xxh3::new();
-    for hash in word_hashes {
-        exact.update(&hash.to_le_bytes());
+    for hash in word_hashes.clone() {
         window = [window[1], window[2], hash];
         seen += 1;
         if seen < 3 {
@@ -38,6 +36,10 @@ pub fn simhash(word_hashes: impl IntoIterator<Item = u64>) -> u64 {
         }
     }
     if features < MIN_SIMHASH_FEATURES {
+        let mut exact = xxhash_rust::xxh3::Xxh3::new();
+        for hash in word_hashes {
+            exact.update(&hash.to_le_bytes());
+        }
         return exact.digest();
     }
     // A bit is set when more sampled shingles have it than not.
