@@ -6,7 +6,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema, the analyzers or a stored signature change in a way that
-/// needs a reindex. 2: the SimHash is computed from folded words.
+/// needs a reindex. 2: the SimHash is computed from folded words; the source is a fast field.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// Name of the analyzer for title and body: lower-case, ASCII-fold, English stem.
@@ -70,7 +70,9 @@ pub fn build_schema() -> (Schema, Fields) {
                 .set_fast()
                 .set_precision(DateTimePrecision::Seconds),
         ),
-        source: builder.add_text_field("source", keyword_text),
+        // Fast too (raw): the sources of a hit's copies are read from the column, not from
+        // each copy's stored document.
+        source: builder.add_text_field(SOURCE_FIELD, keyword_text.set_fast("raw")),
         url: builder.add_text_field("url", STORED),
         path: builder.add_text_field("path", STRING | STORED),
         line: builder.add_u64_field("line", NumericOptions::default().set_stored()),
@@ -89,7 +91,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         title: get("title")?,
         body: get("body")?,
         date: get("date")?,
-        source: get("source")?,
+        source: get(SOURCE_FIELD)?,
         url: get("url")?,
         path: get("path")?,
         line: get("line")?,
@@ -103,6 +105,8 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
 pub const DATE_FIELD: &str = "date";
 /// Name of the entity facet field, for collectors that take names.
 pub const ENTITY_FIELD: &str = "entity";
+/// Name of the source field (also a raw fast field).
+pub const SOURCE_FIELD: &str = "source";
 /// Name of the id fast field.
 pub const ID_FIELD: &str = "id";
 /// Name of the near-duplicate signature fast field.

@@ -17,7 +17,7 @@ use crate::extract::{ByKind, Entities, EntityKind};
 use crate::index::analyzer::{cached_news_analyzer, keyword_analyzer, news_analyzer};
 use crate::index::document::entity_facet;
 use crate::index::lexicon::{KeySource, Lexicon};
-use crate::index::schema::{DATE_FIELD, ENTITY_FIELD, SIMHASH_FIELD};
+use crate::index::schema::{DATE_FIELD, ENTITY_FIELD, ID_FIELD, SIMHASH_FIELD, SOURCE_FIELD};
 use crate::index::{current_generation, open_index, ScoutIndex};
 use anyhow::Context;
 use query::{
@@ -29,6 +29,8 @@ use snippet::{find_matches, make_snippet, Snippet};
 use spelling::IndexSpelling;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::columnar::StrColumn;
+use tantivy::index::SegmentId;
 use tantivy::schema::{Facet, Value};
 use tantivy::{
     DateTime, DocAddress, DocId, IndexReader, Order, ReloadPolicy, Score, SegmentReader,
@@ -320,7 +322,26 @@ impl Searcher {
             *self = Searcher::new(open_index(&self.index.root)?)?;
             return Ok(());
         }
-        let before = self.reader.searcher().generation().generation_id();
+        // A reload opens every segment afresh (and empties the doc store caches): only when
+        // a commit changed the segments or their deletes.
+        let committed: Vec<(SegmentId, Option<u64>)> = self
+            .index
+            .index
+            .searchable_segment_metas()
+            .context("cannot read the index's commit")?
+            .iter()
+            .map(|meta| (meta.id(), meta.delete_opstamp()))
+            .collect();
+        let searcher = self.reader.searcher();
+        let loaded = searcher.generation().segments();
+        if committed.len() == loaded.len()
+            && committed
+                .iter()
+                .all(|(id, deletes)| loaded.get(id) == Some(deletes))
+        {
+            return Ok(());
+        }
+        let before = searcher.generation().generation_id();
         self.reader.reload().context("cannot reload the index")?;
         if self.reader.searcher().generation().generation_id() != before {
             self.lexicon = Lexicon::open(&self.index.dir)?;
@@ -467,6 +488,7 @@ impl Searcher {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let analyzer = &mut *analyzer;
         let mut hits = Vec::with_capacity(limit);
+        let copies_text = CopiesText::new(searcher);
         for (candidate, copies) in groups.into_iter().skip(request.offset).take(limit) {
             let doc: TantivyDocument = searcher
                 .doc(candidate.address)
@@ -474,13 +496,7 @@ impl Searcher {
             let mut hit = self.hit(&doc, candidate.score, &compiled, analyzer);
             hit.similar_count = copies.len();
             for copy in copies.into_iter().take(SIMILAR_LISTED) {
-                let doc: TantivyDocument = searcher
-                    .doc(copy.address)
-                    .context("cannot read a stored article")?;
-                hit.similar.push(Similar {
-                    id: text(&doc, self.index.fields.id).unwrap_or_default(),
-                    source: text(&doc, self.index.fields.source),
-                });
+                hit.similar.push(copies_text.similar(copy.address));
             }
             if request.explain {
                 hit.explain =
@@ -733,6 +749,42 @@ fn freshness(date: Option<i64>, newest: Option<i64>) -> f32 {
         }
         _ => 1.0,
     }
+}
+
+/// The ids and sources of copies, read from their fast-field columns (opened once per
+/// segment) rather than from each copy's stored document.
+struct CopiesText {
+    columns: Vec<(Option<StrColumn>, Option<StrColumn>)>,
+}
+
+impl CopiesText {
+    fn new(searcher: &tantivy::Searcher) -> Self {
+        let columns = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                let open = |field| segment.fast_fields().str(field).ok().flatten();
+                (open(ID_FIELD), open(SOURCE_FIELD))
+            })
+            .collect();
+        CopiesText { columns }
+    }
+
+    fn similar(&self, address: DocAddress) -> Similar {
+        let (ids, sources) = &self.columns[address.segment_ord as usize];
+        Similar {
+            id: column_text(ids.as_ref(), address.doc_id).unwrap_or_default(),
+            source: column_text(sources.as_ref(), address.doc_id),
+        }
+    }
+}
+
+/// A document's value in a raw text fast-field column.
+fn column_text(column: Option<&StrColumn>, doc: DocId) -> Option<String> {
+    let column = column?;
+    let ord = column.term_ords(doc).next()?;
+    let mut value = String::new();
+    column.ord_to_str(ord, &mut value).ok()?.then_some(value)
 }
 
 fn fast_date(searcher: &tantivy::Searcher, address: DocAddress) -> Option<i64> {
