@@ -8,6 +8,7 @@
 //! rank above articles that merely contain the word. A word the index hardly knows is
 //! widened to a near spelling ([`Spelling`]).
 
+use super::lazy_union::LazyUnionQuery;
 use super::parse::{DateRange, Node};
 use crate::index::analyzer::analyze_terms;
 use crate::index::schema::Fields;
@@ -337,6 +338,11 @@ impl Compiler<'_> {
 
     /// The typed text, or the entities' canonical names, or articles tagged with them
     /// (which also get [`ENTITY_BOOST`]).
+    ///
+    /// A canonical name that holds every typed term ("Kylian Mbappé" for "Mbappe") matches
+    /// no article the typed text does not, so it only adds to the score: it is attached as an
+    /// optional clause beside the required group, and tantivy evaluates it (a phrase, with
+    /// positions) on the group's matches alone instead of on every article naming it.
     fn entity_group(
         &mut self,
         typed: Box<dyn Query>,
@@ -348,30 +354,38 @@ impl Compiler<'_> {
         if named.is_empty() {
             return typed;
         }
-        let mut clauses: Vec<Clause> = vec![(Occur::Should, typed)];
+        let typed_terms = analyze_terms(&mut self.news, typed_text);
+        let mut matching: Vec<Box<dyn Query>> = vec![typed];
+        let mut bonus: Vec<Clause> = Vec::new();
         for entity in named {
             let tagged = TermQuery::new(
                 Term::from_facet(self.fields.entity, &entity.facet),
                 IndexRecordOption::Basic,
             );
-            clauses.push((
-                Occur::Should,
-                Box::new(ConstScoreQuery::new(Box::new(tagged), ENTITY_BOOST)),
-            ));
+            matching.push(Box::new(ConstScoreQuery::new(
+                Box::new(tagged),
+                ENTITY_BOOST,
+            )));
             // The canonical name as text, unless that is what was typed.
-            if analyze_terms(&mut self.news, &entity.canonical)
-                != analyze_terms(&mut self.news, typed_text)
-            {
-                clauses.push((
-                    Occur::Should,
-                    self.text(&entity.canonical, 0, false, negated, notes),
-                ));
+            let canonical = analyze_terms(&mut self.news, &entity.canonical);
+            if canonical != typed_terms {
+                let text = self.text(&entity.canonical, 0, false, negated, notes);
+                if typed_terms.iter().all(|t| canonical.contains(t)) {
+                    bonus.push((Occur::Should, text));
+                } else {
+                    matching.push(text);
+                }
             }
             if !notes.boosted.contains(&entity.facet) {
                 notes.boosted.push(entity.facet.clone());
             }
         }
-        Box::new(BooleanQuery::new(clauses))
+        let group: Box<dyn Query> = Box::new(LazyUnionQuery::new(matching));
+        if bonus.is_empty() {
+            return group;
+        }
+        bonus.insert(0, (Occur::Must, group));
+        Box::new(BooleanQuery::new(bonus))
     }
 
     /// A typed word: its terms, widened by a near spelling when the index hardly knows it.
@@ -455,9 +469,14 @@ impl Compiler<'_> {
         if title_only {
             return title;
         }
+        let body = in_field(self.fields.body);
+        if terms.len() > 1 {
+            // Phrases: checked only where asked (see `LazyUnionQuery`).
+            return Box::new(LazyUnionQuery::new(vec![title, body]));
+        }
         Box::new(BooleanQuery::new(vec![
             (Occur::Should, title),
-            (Occur::Should, in_field(self.fields.body)),
+            (Occur::Should, body),
         ]))
     }
 

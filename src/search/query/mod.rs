@@ -1,6 +1,7 @@
 //! The `query` stage: query text -> syntax tree -> tantivy query.
 
 pub mod compile;
+pub mod lazy_union;
 pub mod parse;
 
 pub use compile::{
