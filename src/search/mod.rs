@@ -7,19 +7,20 @@
 //! a freshness decay ([`SortOrder`]); syndicated copies of one story are collapsed under the
 //! best-ranked copy (`similar`), unless [`SearchRequest::all`] asks for every copy.
 
+mod copies;
 pub mod query;
 pub mod snippet;
 mod spelling;
 
 use crate::corpus::Date;
-use crate::extract::signature::simhash_distance;
 use crate::extract::{ByKind, Entities, EntityKind};
 use crate::index::analyzer::{cached_news_analyzer, keyword_analyzer, news_analyzer};
 use crate::index::document::entity_facet;
 use crate::index::lexicon::{KeySource, Lexicon};
-use crate::index::schema::{DATE_FIELD, ENTITY_FIELD, ID_FIELD, SIMHASH_FIELD, SOURCE_FIELD};
+use crate::index::schema::{DATE_FIELD, ENTITY_FIELD, SIMHASH_FIELD};
 use crate::index::{current_generation, open_index, ScoutIndex};
 use anyhow::Context;
+use copies::{collapse, copies_similar, Candidate, MatchSignatures, Signatures};
 use query::{
     parse_query, relax, Compiled, Compiler, Correction, EntityResolver, NamedEntity, Node,
     QueryError, ENTITY_BOOST,
@@ -28,8 +29,7 @@ use serde::{Deserialize, Serialize};
 use snippet::{find_matches, make_snippet, Snippet};
 use spelling::IndexSpelling;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::columnar::StrColumn;
+use tantivy::collector::{FacetCollector, TopDocs};
 use tantivy::index::SegmentId;
 use tantivy::schema::{Facet, Value};
 use tantivy::{
@@ -88,7 +88,7 @@ pub struct SearchRequest {
 }
 
 /// Another copy of a hit's story, collapsed under it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Similar {
     /// Article id of the copy.
@@ -287,14 +287,6 @@ pub struct Searcher {
     analyzer: std::sync::Mutex<tantivy::tokenizer::TextAnalyzer>,
 }
 
-/// A candidate hit before documents are read.
-#[derive(Debug, Clone, Copy)]
-struct Candidate {
-    score: Score,
-    address: DocAddress,
-    simhash: Option<u64>,
-}
-
 impl Searcher {
     /// Opens a reader on the index.
     pub fn new(index: ScoutIndex) -> anyhow::Result<Self> {
@@ -459,21 +451,21 @@ impl Searcher {
         } else {
             (wanted * 5 + 50).min(MAX_CANDIDATES)
         };
-        let (groups, total_hits) = loop {
-            let (ranked, total_hits) = self.rank(searcher, &compiled, sort, fetch)?;
+        let (groups, matches) = loop {
+            let (ranked, matches) = self.rank(searcher, &compiled, sort, fetch)?;
             if request.all {
                 break (
                     ranked
                         .into_iter()
                         .map(|c| (c, Vec::new()))
                         .collect::<Vec<_>>(),
-                    total_hits,
+                    matches,
                 );
             }
             let exhausted = ranked.len() < fetch || fetch >= MAX_CANDIDATES;
             let groups = collapse(ranked);
             if groups.len() >= wanted || exhausted {
-                break (groups, total_hits);
+                break (groups, matches);
             }
             fetch = (fetch * 4).min(MAX_CANDIDATES);
         };
@@ -488,15 +480,33 @@ impl Searcher {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let analyzer = &mut *analyzer;
         let mut hits = Vec::with_capacity(limit);
-        let copies_text = CopiesText::new(searcher);
-        for (candidate, copies) in groups.into_iter().skip(request.offset).take(limit) {
+        let page: Vec<_> = groups
+            .into_iter()
+            .skip(request.offset)
+            .take(limit)
+            .collect();
+        let listed: Vec<DocAddress> = page
+            .iter()
+            .flat_map(|(_, copies)| copies.iter().take(SIMILAR_LISTED).map(|c| c.address))
+            .collect();
+        let mut similar = copies_similar(searcher, &listed);
+        for (candidate, copies) in page {
             let doc: TantivyDocument = searcher
                 .doc(candidate.address)
                 .context("cannot read a stored article")?;
             let mut hit = self.hit(&doc, candidate.score, &compiled, analyzer);
-            hit.similar_count = copies.len();
+            // Copies among all matches, not only among the candidates ranked.
+            hit.similar_count = if request.all {
+                0
+            } else {
+                candidate
+                    .simhash
+                    .map_or(0, |simhash| matches.copies_of(simhash))
+                    .max(copies.len())
+            };
             for copy in copies.into_iter().take(SIMILAR_LISTED) {
-                hit.similar.push(copies_text.similar(copy.address));
+                hit.similar
+                    .push(similar.remove(&copy.address).unwrap_or_default());
             }
             if request.explain {
                 hit.explain =
@@ -506,7 +516,7 @@ impl Searcher {
         }
         Ok(SearchResults {
             query: request.query.clone(),
-            total_hits,
+            total_hits: matches.count,
             fallback: false,
             corrections: compiled.corrections.clone(),
             hits,
@@ -522,11 +532,11 @@ impl Searcher {
         compiled: &Compiled,
         sort: SortOrder,
         fetch: usize,
-    ) -> Result<(Vec<Candidate>, usize), SearchError> {
+    ) -> Result<(Vec<Candidate>, MatchSignatures), SearchError> {
         let top = TopDocs::with_limit(fetch);
-        let (scored, total): (Vec<(Score, DocAddress)>, usize) = match sort {
+        let (scored, matches): (Vec<(Score, DocAddress)>, MatchSignatures) = match sort {
             SortOrder::Relevance => {
-                searcher.search(&compiled.query, &(top.order_by_score(), Count))
+                searcher.search(&compiled.query, &(top.order_by_score(), Signatures))
             }
             SortOrder::Date => searcher
                 .search(
@@ -539,7 +549,7 @@ impl Searcher {
                             ),
                             (SortBySimilarityScore, Order::Desc),
                         )),
-                        Count,
+                        Signatures,
                     ),
                 )
                 .map(|(docs, total)| {
@@ -561,7 +571,7 @@ impl Searcher {
                                 score * freshness(date.map(|d| d.into_timestamp_secs()), newest)
                             }
                         }),
-                        Count,
+                        Signatures,
                     ),
                 )
             }
@@ -608,7 +618,7 @@ impl Searcher {
             });
             candidates = order.into_iter().map(|i| candidates[i]).collect();
         }
-        Ok((candidates, total))
+        Ok((candidates, matches))
     }
 
     fn hit(
@@ -751,42 +761,6 @@ fn freshness(date: Option<i64>, newest: Option<i64>) -> f32 {
     }
 }
 
-/// The ids and sources of copies, read from their fast-field columns (opened once per
-/// segment) rather than from each copy's stored document.
-struct CopiesText {
-    columns: Vec<(Option<StrColumn>, Option<StrColumn>)>,
-}
-
-impl CopiesText {
-    fn new(searcher: &tantivy::Searcher) -> Self {
-        let columns = searcher
-            .segment_readers()
-            .iter()
-            .map(|segment| {
-                let open = |field| segment.fast_fields().str(field).ok().flatten();
-                (open(ID_FIELD), open(SOURCE_FIELD))
-            })
-            .collect();
-        CopiesText { columns }
-    }
-
-    fn similar(&self, address: DocAddress) -> Similar {
-        let (ids, sources) = &self.columns[address.segment_ord as usize];
-        Similar {
-            id: column_text(ids.as_ref(), address.doc_id).unwrap_or_default(),
-            source: column_text(sources.as_ref(), address.doc_id),
-        }
-    }
-}
-
-/// A document's value in a raw text fast-field column.
-fn column_text(column: Option<&StrColumn>, doc: DocId) -> Option<String> {
-    let column = column?;
-    let ord = column.term_ords(doc).next()?;
-    let mut value = String::new();
-    column.ord_to_str(ord, &mut value).ok()?.then_some(value)
-}
-
 fn fast_date(searcher: &tantivy::Searcher, address: DocAddress) -> Option<i64> {
     let segment = searcher.segment_reader(address.segment_ord);
     let column = segment.fast_fields().date(DATE_FIELD).ok()?;
@@ -806,25 +780,6 @@ fn newest_date(searcher: &tantivy::Searcher) -> Option<i64> {
                 .then(|| column.max_value().into_timestamp_secs())
         })
         .max()
-}
-
-/// Groups candidates: each copy (SimHash within [`NEAR_DUPLICATE_BITS`]) goes under the
-/// first-ranked article of its story.
-fn collapse(ranked: Vec<Candidate>) -> Vec<(Candidate, Vec<Candidate>)> {
-    let mut groups: Vec<(Candidate, Vec<Candidate>)> = Vec::new();
-    for candidate in ranked {
-        let leader = candidate.simhash.and_then(|hash| {
-            groups.iter_mut().find(|(lead, _)| {
-                lead.simhash
-                    .is_some_and(|other| simhash_distance(hash, other) <= NEAR_DUPLICATE_BITS)
-            })
-        });
-        match leader {
-            Some((_, copies)) => copies.push(candidate),
-            None => groups.push((candidate, Vec::new())),
-        }
-    }
-    groups
 }
 
 fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {

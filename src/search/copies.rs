@@ -1,0 +1,177 @@
+//! Near-duplicate copies: grouping ranked candidates by SimHash, counting each story's
+//! copies among all matches, and naming the copies (ids, sources) from fast fields.
+
+use super::{Similar, NEAR_DUPLICATE_BITS};
+use crate::extract::signature::simhash_distance;
+use crate::index::schema::{ID_FIELD, SIMHASH_FIELD, SOURCE_FIELD};
+use rustc_hash::FxHashMap;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// A candidate hit before documents are read.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Candidate {
+    /// Its score in the ranking.
+    pub score: Score,
+    /// Where it is.
+    pub address: DocAddress,
+    /// Its SimHash, if it has one.
+    pub simhash: Option<u64>,
+}
+
+/// Groups candidates: each copy (SimHash within [`NEAR_DUPLICATE_BITS`]) goes under the
+/// first-ranked article of its story.
+pub(super) fn collapse(ranked: Vec<Candidate>) -> Vec<(Candidate, Vec<Candidate>)> {
+    let mut groups: Vec<(Candidate, Vec<Candidate>)> = Vec::new();
+    for candidate in ranked {
+        let leader = candidate.simhash.and_then(|hash| {
+            groups.iter_mut().find(|(lead, _)| {
+                lead.simhash
+                    .is_some_and(|other| simhash_distance(hash, other) <= NEAR_DUPLICATE_BITS)
+            })
+        });
+        match leader {
+            Some((_, copies)) => copies.push(candidate),
+            None => groups.push((candidate, Vec::new())),
+        }
+    }
+    groups
+}
+
+/// Collects the SimHash of every matching article (and counts them), so that each hit's
+/// copies are counted among all matches, not only among the candidates ranked.
+pub(super) struct Signatures;
+
+/// The fruit of [`Signatures`].
+#[derive(Debug, Default)]
+pub(super) struct MatchSignatures {
+    /// Number of matching articles.
+    pub count: usize,
+    /// Their SimHashes (articles without one are left out).
+    pub simhashes: Vec<u64>,
+}
+
+impl MatchSignatures {
+    /// Number of matching articles within [`NEAR_DUPLICATE_BITS`] of `simhash`, the article
+    /// itself left out.
+    pub fn copies_of(&self, simhash: u64) -> usize {
+        self.simhashes
+            .iter()
+            .filter(|&&other| simhash_distance(simhash, other) <= NEAR_DUPLICATE_BITS)
+            .count()
+            .saturating_sub(1)
+    }
+}
+
+impl Collector for Signatures {
+    type Fruit = MatchSignatures;
+    type Child = SegmentSignatures;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentSignatures> {
+        Ok(SegmentSignatures {
+            column: segment.fast_fields().u64(SIMHASH_FIELD).ok(),
+            fruit: MatchSignatures::default(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<MatchSignatures>) -> tantivy::Result<MatchSignatures> {
+        let mut merged = MatchSignatures::default();
+        for fruit in fruits {
+            merged.count += fruit.count;
+            merged.simhashes.extend(fruit.simhashes);
+        }
+        Ok(merged)
+    }
+}
+
+/// [`Signatures`] on one segment.
+pub(super) struct SegmentSignatures {
+    column: Option<tantivy::columnar::Column<u64>>,
+    fruit: MatchSignatures,
+}
+
+impl SegmentCollector for SegmentSignatures {
+    type Fruit = MatchSignatures;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.fruit.count += 1;
+        if let Some(simhash) = self.column.as_ref().and_then(|c| c.first(doc)) {
+            self.fruit.simhashes.push(simhash);
+        }
+    }
+
+    fn harvest(self) -> MatchSignatures {
+        self.fruit
+    }
+}
+
+/// The ids and sources of copies, read from their fast-field columns rather than from
+/// each copy's stored document. The dictionaries are read in ordinal order, each of their
+/// (compressed) blocks once per page, not once per copy.
+pub(super) fn copies_similar(
+    searcher: &tantivy::Searcher,
+    copies: &[DocAddress],
+) -> FxHashMap<DocAddress, Similar> {
+    let mut similar: FxHashMap<DocAddress, Similar> = FxHashMap::default();
+    for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let docs: Vec<DocId> = copies
+            .iter()
+            .filter(|a| a.segment_ord as usize == segment_ord)
+            .map(|a| a.doc_id)
+            .collect();
+        if docs.is_empty() {
+            continue;
+        }
+        let ids = column_values(segment, ID_FIELD, &docs);
+        let sources = column_values(segment, SOURCE_FIELD, &docs);
+        for (k, doc_id) in docs.into_iter().enumerate() {
+            let address = DocAddress::new(segment_ord as u32, doc_id);
+            similar.insert(
+                address,
+                Similar {
+                    id: ids[k].clone().unwrap_or_default(),
+                    source: sources[k].clone(),
+                },
+            );
+        }
+    }
+    similar
+}
+
+/// The values of a raw text fast field for some documents of one segment, in their order.
+fn column_values(segment: &SegmentReader, field: &str, docs: &[DocId]) -> Vec<Option<String>> {
+    let mut values = vec![None; docs.len()];
+    let Some(column) = segment.fast_fields().str(field).ok().flatten() else {
+        return values;
+    };
+    let ords: Vec<Option<u64>> = docs
+        .iter()
+        .map(|&doc| column.term_ords(doc).next())
+        .collect();
+    let mut sorted: Vec<u64> = ords.iter().flatten().copied().collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut texts: Vec<String> = Vec::with_capacity(sorted.len());
+    let read = column
+        .dictionary()
+        .sorted_ords_to_term_cb(&sorted, |bytes| {
+            texts.push(String::from_utf8_lossy(bytes).into_owned());
+        });
+    if read.is_err() || texts.len() != sorted.len() {
+        return values;
+    }
+    for (value, ord) in values.iter_mut().zip(&ords) {
+        *value = ord
+            .and_then(|ord| sorted.binary_search(&ord).ok())
+            .map(|i| texts[i].clone());
+    }
+    values
+}
