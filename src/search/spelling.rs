@@ -45,13 +45,15 @@ impl IndexSpelling<'_> {
     fn neighbours(&self, term: &str, distance: u8) -> FxHashMap<String, u64> {
         let mut found: FxHashMap<String, u64> = FxHashMap::default();
         let query = FuzzyTermQuery::new(Term::from_field_text(self.body, term), distance, true);
+        // One automaton for all segments (building it is most of a small index's cost).
+        let Ok(automaton) = query.automaton() else {
+            return found;
+        };
         for segment in self.searcher.segment_readers() {
-            let (Ok(automaton), Ok(inverted)) =
-                (query.automaton(), segment.inverted_index(self.body))
-            else {
+            let Ok(inverted) = segment.inverted_index(self.body) else {
                 continue;
             };
-            let Ok(mut stream) = inverted.terms().search(automaton).into_stream() else {
+            let Ok(mut stream) = inverted.terms().search(&automaton).into_stream() else {
                 continue;
             };
             while stream.advance() {
@@ -77,9 +79,13 @@ impl Spelling for IndexSpelling<'_> {
         if typed_freq >= KNOWN_DOC_FREQ {
             return None;
         }
-        let distance = if letters >= 8 { 2 } else { 1 };
-        let best = self
-            .neighbours(term, distance)
+        // Distance 1 first: when it finds anything, the nearest candidates are among those,
+        // and the far larger distance-2 automaton is not needed.
+        let mut candidates = self.neighbours(term, 1);
+        if candidates.is_empty() && letters >= 8 {
+            candidates = self.neighbours(term, 2);
+        }
+        let best = candidates
             .into_iter()
             .map(|(candidate, freq)| {
                 (
