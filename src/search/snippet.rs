@@ -6,7 +6,6 @@
 //! itself with the index's analyzer and marks terms and whole phrases.
 
 use super::query::Highlight;
-use crate::index::analyzer::{analyze, AnalyzedToken};
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -30,34 +29,84 @@ pub fn find_matches(
     text: &str,
     highlight: &Highlight,
 ) -> Vec<(usize, usize, usize)> {
-    let tokens = analyze(analyzer, text);
+    // The query's words numbered from 1 (0: any other word), so that the text's tokens are
+    // kept as numbers and offsets, not as strings.
+    let mut vocabulary: Vec<&str> = Vec::new();
+    let mut term_numbers = Vec::with_capacity(highlight.terms.len());
+    for term in &highlight.terms {
+        term_numbers.push(word_number(term, &mut vocabulary));
+    }
+    let mut phrases: Vec<(Vec<u32>, u32)> = Vec::with_capacity(highlight.phrases.len());
+    for (phrase, slop) in &highlight.phrases {
+        let words = phrase
+            .iter()
+            .map(|w| word_number(w, &mut vocabulary))
+            .collect();
+        phrases.push((words, *slop));
+    }
+    let mut tokens: Vec<WordToken> = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let token = stream.token();
+        let word = vocabulary
+            .iter()
+            .position(|w| token.text == *w)
+            .map_or(0, |i| i as u32 + 1);
+        tokens.push(WordToken {
+            word,
+            start: token.offset_from,
+            end: token.offset_to,
+        });
+    }
     let mut matches = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
-        if let Some(item) = highlight.terms.iter().position(|t| *t == token.term) {
+        if token.word == 0 {
+            continue;
+        }
+        if let Some(item) = term_numbers.iter().position(|&t| t == token.word) {
             matches.push((token.start, token.end, item));
         }
-        for (p, (phrase, slop)) in highlight.phrases.iter().enumerate() {
+        for (p, (phrase, slop)) in phrases.iter().enumerate() {
             if let Some(last) = phrase_end(&tokens, i, phrase, *slop) {
-                matches.push((token.start, tokens[last].end, highlight.terms.len() + p));
+                matches.push((token.start, tokens[last].end, term_numbers.len() + p));
             }
         }
     }
     merge_ranges(matches)
 }
 
+/// The number of a query word in `vocabulary` (from 1), added if new.
+fn word_number<'a>(word: &'a str, vocabulary: &mut Vec<&'a str>) -> u32 {
+    let index = match vocabulary.iter().position(|w| *w == word) {
+        Some(index) => index,
+        None => {
+            vocabulary.push(word);
+            vocabulary.len() - 1
+        }
+    };
+    index as u32 + 1
+}
+
+/// A token of the text: which query word it is (0: none) and its byte range.
+struct WordToken {
+    word: u32,
+    start: usize,
+    end: usize,
+}
+
 /// If the phrase starts at token `i`, the index of its last token (words in order, at most
 /// `slop` extra tokens in between in all).
-fn phrase_end(tokens: &[AnalyzedToken], i: usize, phrase: &[String], slop: u32) -> Option<usize> {
-    if tokens[i].term != phrase[0] {
+fn phrase_end(tokens: &[WordToken], i: usize, phrase: &[u32], slop: u32) -> Option<usize> {
+    if tokens[i].word != phrase[0] {
         return None;
     }
     let mut at = i;
     let mut budget = slop as usize;
-    for word in &phrase[1..] {
+    for &word in &phrase[1..] {
         let mut next = at + 1;
         loop {
             let token = tokens.get(next)?;
-            if token.term == *word {
+            if token.word == word {
                 break;
             }
             if budget == 0 {
