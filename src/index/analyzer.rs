@@ -9,14 +9,14 @@ use super::schema::{KEYWORD_ANALYZER, NEWS_ANALYZER};
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 use tantivy::Index;
 
 /// The analyzer for title and body.
 pub fn news_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))
@@ -26,21 +26,19 @@ pub fn news_analyzer() -> TextAnalyzer {
 /// The analyzer for keyword fields such as the source: no stemming.
 pub fn keyword_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()
 }
 
-/// The analyzer for title and body as registered in the index, for indexing: the same
-/// tokens as [`news_analyzer`], but lower-casing, folding and stemming each distinct word
-/// once and remembering the result (a text repeats a few thousand distinct words millions
-/// of times; stemming them again and again was most of the analysis cost).
+/// The analyzer for title and body as registered in the index, for indexing and snippets:
+/// the same tokens and positions as [`news_analyzer`], in one pass, lower-casing, folding
+/// and stemming each distinct word once and remembering the result (a text repeats a few
+/// thousand distinct words millions of times; stemming them again and again was most of
+/// the analysis cost).
 pub fn cached_news_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(CachedNormalizer)
-        .build()
+    TextAnalyzer::from(CachedNewsTokenizer::default())
 }
 
 /// Registers scout's analyzers on an index (needed after every create or open).
@@ -53,19 +51,27 @@ pub fn register_analyzers(index: &Index) {
         .register(KEYWORD_ANALYZER, keyword_analyzer());
 }
 
-/// Most words remembered by one [`CachedNormalizer`] before it starts afresh.
+/// Most words remembered by one [`CachedNewsTokenizer`] before it starts afresh.
 const CACHE_CAPACITY: usize = 500_000;
 
-/// Token filter: lower-case + ASCII-fold + English stem, memoised per distinct word.
+/// Longest word indexed, in bytes (longer ones are skipped but keep their position), as
+/// [`RemoveLongFilter`] in [`news_analyzer`].
+const LONGEST_WORD: usize = 40;
+
+/// Tokenizer: alphanumeric runs (as tantivy's `SimpleTokenizer`), words of
+/// [`LONGEST_WORD`] bytes or more skipped, each word lower-cased, folded and stemmed through
+/// a cache keyed by the word as written.
 #[derive(Clone)]
-pub struct CachedNormalizer;
+pub struct CachedNewsTokenizer {
+    token: Token,
+    cache: FxHashMap<Box<str>, Box<str>>,
+    normalizer: TextAnalyzer,
+}
 
-impl TokenFilter for CachedNormalizer {
-    type Tokenizer<T: Tokenizer> = CachedNormalizerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedNormalizerFilter<T> {
-        CachedNormalizerFilter {
-            tokenizer,
+impl Default for CachedNewsTokenizer {
+    fn default() -> Self {
+        CachedNewsTokenizer {
+            token: Token::default(),
             cache: FxHashMap::default(),
             normalizer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(LowerCaser)
@@ -76,64 +82,104 @@ impl TokenFilter for CachedNormalizer {
     }
 }
 
-/// The tokenizer a [`CachedNormalizer`] wraps, with its word cache.
-#[derive(Clone)]
-pub struct CachedNormalizerFilter<T> {
-    tokenizer: T,
-    cache: FxHashMap<String, String>,
-    normalizer: TextAnalyzer,
-}
+impl Tokenizer for CachedNewsTokenizer {
+    type TokenStream<'a> = CachedNewsStream<'a>;
 
-impl<T: Tokenizer> Tokenizer for CachedNormalizerFilter<T> {
-    type TokenStream<'a> = CachedNormalizerStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CachedNewsStream<'a> {
         if self.cache.len() > CACHE_CAPACITY {
             self.cache.clear();
         }
-        CachedNormalizerStream {
-            tail: self.tokenizer.token_stream(text),
-            cache: &mut self.cache,
-            normalizer: &mut self.normalizer,
+        self.token.reset();
+        CachedNewsStream {
+            text,
+            offset: 0,
+            tokenizer: self,
         }
     }
 }
 
-/// Token stream of a [`CachedNormalizerFilter`].
-pub struct CachedNormalizerStream<'a, T> {
-    tail: T,
-    cache: &'a mut FxHashMap<String, String>,
-    normalizer: &'a mut TextAnalyzer,
+/// Token stream of a [`CachedNewsTokenizer`].
+pub struct CachedNewsStream<'a> {
+    text: &'a str,
+    offset: usize,
+    tokenizer: &'a mut CachedNewsTokenizer,
 }
 
-impl<T: TokenStream> TokenStream for CachedNormalizerStream<'_, T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
+impl CachedNewsStream<'_> {
+    /// The next alphanumeric run from `self.offset`, as a byte range.
+    fn next_word(&mut self) -> Option<(usize, usize)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let is_word_char = |at: usize| -> (bool, usize) {
+            let b = bytes[at];
+            if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        let mut at = self.offset;
+        while at < bytes.len() {
+            let (word, len) = is_word_char(at);
+            if word {
+                break;
+            }
+            at += len;
         }
-        let token = self.tail.token_mut();
-        if let Some(normal) = self.cache.get(token.text.as_str()) {
-            token.text.clone_from(normal);
+        if at >= bytes.len() {
+            self.offset = at;
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() {
+            let (word, len) = is_word_char(at);
+            if !word {
+                break;
+            }
+            at += len;
+        }
+        self.offset = at;
+        Some((start, at))
+    }
+}
+
+impl TokenStream for CachedNewsStream<'_> {
+    fn advance(&mut self) -> bool {
+        while let Some((start, end)) = self.next_word() {
+            let tokenizer = &mut *self.tokenizer;
+            tokenizer.token.position = tokenizer.token.position.wrapping_add(1);
+            let word = &self.text[start..end];
+            if word.len() >= LONGEST_WORD {
+                continue;
+            }
+            let token = &mut tokenizer.token;
+            token.offset_from = start;
+            token.offset_to = end;
+            token.text.clear();
+            match tokenizer.cache.get(word) {
+                Some(normal) => token.text.push_str(normal),
+                None => {
+                    let mut stream = tokenizer.normalizer.token_stream(word);
+                    if stream.advance() {
+                        token.text.push_str(&stream.token().text);
+                    }
+                    tokenizer
+                        .cache
+                        .insert(word.into(), token.text.as_str().into());
+                }
+            }
             return true;
         }
-        let mut normal = String::new();
-        {
-            let mut stream = self.normalizer.token_stream(&token.text);
-            if stream.advance() {
-                normal.push_str(&stream.token().text);
-            }
-        }
-        let original = std::mem::replace(&mut token.text, normal.clone());
-        self.cache.insert(original, normal);
-        true
+        false
     }
 
     fn token(&self) -> &Token {
-        self.tail.token()
+        &self.tokenizer.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
+        &mut self.tokenizer.token
     }
 }
 
@@ -176,13 +222,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_cached_analyzer_gives_the_same_tokens() {
-        let text = "Köln's Ibáñez TRANSFERS transfers Ødegaard running runs 22.5m ÀÉÎ naïve café \
-                    Leverkusen’s Bayern-München Plettenberg's straße İstanbul";
+    fn the_cached_analyzer_gives_the_same_tokens_and_positions() {
+        let long = "x".repeat(45);
+        let text = format!(
+            "Köln's Ibáñez TRANSFERS transfers Ødegaard running runs 22.5m ÀÉÎ naïve café \
+             Leverkusen’s Bayern-München {long} Plettenberg's straße İstanbul ½ x²y 日本語 end"
+        );
+        let tokens = |analyzer: &mut TextAnalyzer| {
+            let mut out = Vec::new();
+            let mut stream = analyzer.token_stream(&text);
+            while stream.advance() {
+                let t = stream.token();
+                out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+            }
+            out
+        };
         let mut plain = news_analyzer();
         let mut cached = cached_news_analyzer();
+        let expected = tokens(&mut plain);
+        assert!(expected.iter().all(|t| t.0 != long));
         for _ in 0..2 {
-            assert_eq!(analyze(&mut cached, text), analyze(&mut plain, text));
+            assert_eq!(tokens(&mut cached), expected);
         }
     }
 
