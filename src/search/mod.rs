@@ -426,6 +426,7 @@ impl Searcher {
             keyword: keyword_analyzer(),
             entities: &LexiconEntities(&self.lexicon),
             spelling: (!exact).then_some(&spelling as &dyn query::Spelling),
+            frequency: &spelling,
         };
         compiler.compile(node).map_err(SearchError::Filter)
     }

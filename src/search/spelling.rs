@@ -5,7 +5,7 @@
 //! (distance 1 for words of 4-7 letters, 2 from 8 letters; a transposition counts as one
 //! edit). The most frequent candidate at the smallest distance wins.
 
-use super::query::{Spelling, Suggestion};
+use super::query::{Frequency, Spelling, Suggestion};
 use rustc_hash::FxHashMap;
 use tantivy::query::FuzzyTermQuery;
 use tantivy::schema::Field;
@@ -66,6 +66,13 @@ impl IndexSpelling<'_> {
             }
         }
         found
+    }
+}
+
+impl Frequency for IndexSpelling<'_> {
+    fn article_share(&self, term: &str) -> f64 {
+        let articles = self.searcher.num_docs().max(1);
+        self.doc_freq(term) as f64 / articles as f64
     }
 }
 

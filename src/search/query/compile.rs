@@ -29,6 +29,9 @@ pub const ENTITY_BOOST: f32 = 1.5;
 
 /// Words of a query pair may stand this many words apart for the proximity bonus.
 const PROXIMITY_SLOP: u32 = 3;
+/// A pair of words each in more than this share of the articles gets no proximity bonus:
+/// "for the" near each other says nothing, and checking it costs positions in every article.
+const PROXIMITY_COMMON_SHARE: f64 = 0.25;
 /// Weight of the proximity bonus relative to a word's own score.
 const PROXIMITY_WEIGHT: f32 = 0.5;
 
@@ -72,6 +75,12 @@ pub struct Suggestion {
     pub keep_original: bool,
 }
 
+/// How common an analysed term is in the index.
+pub trait Frequency {
+    /// The share of articles (0 to 1) whose title or body has the term.
+    fn article_share(&self, term: &str) -> f64;
+}
+
 /// Looks up near spellings of analysed terms in the index.
 pub trait Spelling {
     /// A better-known near spelling of `term`, if the typed one finds nothing or far less.
@@ -102,6 +111,8 @@ pub struct Compiler<'a> {
     pub entities: &'a dyn EntityResolver,
     /// Suggests near spellings for words the index hardly knows (`None`: exact search).
     pub spelling: Option<&'a dyn Spelling>,
+    /// Term frequencies (the proximity bonus skips pairs of very common words).
+    pub frequency: &'a dyn Frequency,
 }
 
 /// A compiled query and what to highlight for it.
@@ -315,7 +326,11 @@ impl Compiler<'_> {
         terms
             .windows(2)
             .filter_map(|pair| match pair {
-                [Some(a), Some(b)] if a != b => {
+                [Some(a), Some(b)]
+                    if a != b
+                        && (self.frequency.article_share(a) <= PROXIMITY_COMMON_SHARE
+                            || self.frequency.article_share(b) <= PROXIMITY_COMMON_SHARE) =>
+                {
                     // Body only: headlines are short, a pair there is near anyway.
                     let terms = vec![
                         Term::from_field_text(self.fields.body, a),
@@ -549,4 +564,61 @@ pub fn relax(node: &Node) -> Option<Node> {
     } else {
         Node::And(relaxed)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::analyzer::{keyword_analyzer, news_analyzer};
+    use crate::index::schema::build_schema;
+    use crate::search::query::parse_query;
+
+    struct NoEntities;
+
+    impl EntityResolver for NoEntities {
+        fn resolve(&self, kind: &str, name: &str) -> Result<Facet, String> {
+            Err(format!("no {kind} {name}"))
+        }
+
+        fn named_by(&self, _: &str, _: bool) -> Vec<NamedEntity> {
+            Vec::new()
+        }
+    }
+
+    /// "for" and "the" are in nearly every article, other words in few.
+    struct Shares;
+
+    impl Frequency for Shares {
+        fn article_share(&self, term: &str) -> f64 {
+            if ["for", "the"].contains(&term) {
+                0.9
+            } else {
+                0.01
+            }
+        }
+    }
+
+    fn compiled(query: &str) -> String {
+        let (_, fields) = build_schema();
+        let mut compiler = Compiler {
+            fields: &fields,
+            news: news_analyzer(),
+            keyword: keyword_analyzer(),
+            entities: &NoEntities,
+            spelling: None,
+            frequency: &Shares,
+        };
+        let node = parse_query(query).ok().flatten();
+        let compiled = compiler.compile(node.as_ref());
+        format!("{:?}", compiled.map(|c| c.query))
+    }
+
+    #[test]
+    fn proximity_bonus_for_pairs_unless_both_words_are_common() {
+        let near = format!("slop: {PROXIMITY_SLOP}");
+        assert!(compiled("new contract").contains(&near));
+        assert!(compiled("contract for").contains(&near));
+        assert!(!compiled("for the").contains(&near));
+        assert!(!compiled("contract").contains(&near));
+    }
 }
