@@ -142,14 +142,15 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        let end = match c {
-            '\n' => Some(i),
-            '.' | '!' | '?' => {
+    // Bytes, not chars: the ends are ASCII, which never occurs inside a multi-byte char.
+    for (i, &b) in bytes.iter().enumerate() {
+        let end = match b {
+            b'\n' => Some(i),
+            b'.' | b'!' | b'?' => {
                 let next = bytes.get(i + 1).copied();
                 (next.is_none() || next.is_some_and(|b| b.is_ascii_whitespace())).then_some(i + 1)
             }
-            _ => None,
+            _ => continue,
         };
         if let Some(end) = end {
             if !text[start..end].trim().is_empty() {
