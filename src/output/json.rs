@@ -23,7 +23,7 @@
 //!       },
 //!       "entities": { "club": [], "person": [], "competition": [] },
 //!       "similar": [ { "id": "...", "source": "..." } ],   // collapsed copies (first 5)
-//!       "similar_count": 1,                 // copies collapsed in all
+//!       "similar_count": 1,                 // copies of the story among all matches
 //!       "explain": { ... }                  // only with --explain: matched terms and fields,
 //!                                           // text_score, entities, entity_boost, freshness,
 //!                                           // score, details (tantivy's tree or null)
