@@ -56,7 +56,7 @@ const CACHE_CAPACITY: usize = 500_000;
 
 /// Longest word indexed, in bytes (longer ones are skipped but keep their position), as
 /// [`RemoveLongFilter`] in [`news_analyzer`].
-const LONGEST_WORD: usize = 40;
+pub const LONGEST_WORD: usize = 40;
 
 /// Tokenizer: alphanumeric runs (as tantivy's `SimpleTokenizer`), words of
 /// [`LONGEST_WORD`] bytes or more skipped, each word lower-cased, folded and stemmed through
@@ -92,7 +92,7 @@ impl Tokenizer for CachedNewsTokenizer {
         self.token.reset();
         CachedNewsStream {
             text,
-            offset: 0,
+            words: WordSpans::new(text),
             tokenizer: self,
         }
     }
@@ -101,43 +101,59 @@ impl Tokenizer for CachedNewsTokenizer {
 /// Token stream of a [`CachedNewsTokenizer`].
 pub struct CachedNewsStream<'a> {
     text: &'a str,
-    offset: usize,
+    words: WordSpans<'a>,
     tokenizer: &'a mut CachedNewsTokenizer,
 }
 
-impl CachedNewsStream<'_> {
-    /// The next alphanumeric run from `self.offset`, as a byte range.
-    fn next_word(&mut self) -> Option<(usize, usize)> {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let is_word_char = |at: usize| -> (bool, usize) {
-            let b = bytes[at];
-            if b < 0x80 {
-                (b.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[at..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
-            }
-        };
+/// The words of a text as the news analyzer splits it: byte ranges of alphanumeric runs
+/// (as tantivy's `SimpleTokenizer`), long words included.
+pub struct WordSpans<'a> {
+    text: &'a str,
+    offset: usize,
+}
+
+impl<'a> WordSpans<'a> {
+    /// The words of `text`.
+    pub fn new(text: &'a str) -> Self {
+        WordSpans { text, offset: 0 }
+    }
+
+    /// Whether the character at byte `at` is alphanumeric, and its length.
+    fn word_char(&self, at: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[at];
+        if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = self.text[at..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let len = self.text.len();
         let mut at = self.offset;
-        while at < bytes.len() {
-            let (word, len) = is_word_char(at);
+        while at < len {
+            let (word, char_len) = self.word_char(at);
             if word {
                 break;
             }
-            at += len;
+            at += char_len;
         }
-        if at >= bytes.len() {
+        if at >= len {
             self.offset = at;
             return None;
         }
         let start = at;
-        while at < bytes.len() {
-            let (word, len) = is_word_char(at);
+        while at < len {
+            let (word, char_len) = self.word_char(at);
             if !word {
                 break;
             }
-            at += len;
+            at += char_len;
         }
         self.offset = at;
         Some((start, at))
@@ -146,7 +162,7 @@ impl CachedNewsStream<'_> {
 
 impl TokenStream for CachedNewsStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some((start, end)) = self.next_word() {
+        for (start, end) in self.words.by_ref() {
             let tokenizer = &mut *self.tokenizer;
             tokenizer.token.position = tokenizer.token.position.wrapping_add(1);
             let word = &self.text[start..end];
