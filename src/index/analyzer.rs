@@ -117,43 +117,43 @@ impl<'a> WordSpans<'a> {
     pub fn new(text: &'a str) -> Self {
         WordSpans { text, offset: 0 }
     }
-
-    /// Whether the character at byte `at` is alphanumeric, and its length.
-    fn word_char(&self, at: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[at];
-        if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = self.text[at..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        }
-    }
 }
 
 impl Iterator for WordSpans<'_> {
     type Item = (usize, usize);
 
+    #[inline]
     fn next(&mut self) -> Option<(usize, usize)> {
-        let len = self.text.len();
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let is_word_char = |at: usize| -> (bool, usize) {
+            let b = bytes[at];
+            if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
         let mut at = self.offset;
-        while at < len {
-            let (word, char_len) = self.word_char(at);
+        while at < bytes.len() {
+            let (word, len) = is_word_char(at);
             if word {
                 break;
             }
-            at += char_len;
+            at += len;
         }
-        if at >= len {
+        if at >= bytes.len() {
             self.offset = at;
             return None;
         }
         let start = at;
-        while at < len {
-            let (word, char_len) = self.word_char(at);
+        while at < bytes.len() {
+            let (word, len) = is_word_char(at);
             if !word {
                 break;
             }
-            at += char_len;
+            at += len;
         }
         self.offset = at;
         Some((start, at))

@@ -474,7 +474,10 @@ mod tests {
         for h in [
             highlight(&["transfer", "odegaard", "koln"], &[]),
             highlight(&["2024", "equip", "yield"], &[(&["releas", "claus"], 0)]),
-            highlight(&["mendi"], &[(&["releas", "claus"], 2), (&["yve", "yield"], 0)]),
+            highlight(
+                &["mendi"],
+                &[(&["releas", "claus"], 2), (&["yve", "yield"], 0)],
+            ),
         ] {
             let mut analyzer = news_analyzer();
             assert_eq!(
