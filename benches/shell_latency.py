@@ -94,7 +94,30 @@ def percentile(sorted_values, p):
     return sorted_values[rank - 1]
 
 
-class PipeShell:
+class Shell:
+    """A running `scout shell`; subclasses say where its output is read from (`fd`) and
+    what to show when an answer does not come (`context`)."""
+
+    def read_until(self, pattern, timeout=30):
+        deadline = time.monotonic() + timeout
+        while True:
+            match = pattern.search(self.buffer)
+            if match:
+                self.buffer = self.buffer[match.end() :]
+                return
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+                raise TimeoutError(f"no {pattern.pattern!r}; {self.context()}")
+            try:
+                chunk = os.read(self.fd, 1 << 16)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                raise EOFError(f"shell ended; {self.context()}")
+            self.buffer += chunk
+
+
+class PipeShell(Shell):
     """`scout shell` with stdin and stdout as pipes."""
 
     def __init__(self, scout, index, env):
@@ -107,6 +130,7 @@ class PipeShell:
         )
         self.errors = []
         threading.Thread(target=self._drain_stderr, daemon=True).start()
+        self.fd = self.proc.stdout.fileno()
         self.buffer = b""
 
     def _drain_stderr(self):
@@ -117,28 +141,15 @@ class PipeShell:
         self.proc.stdin.write(line.encode() + b"\n")
         self.proc.stdin.flush()
 
-    def read_until(self, pattern, timeout=30):
-        deadline = time.monotonic() + timeout
-        fd = self.proc.stdout.fileno()
-        while True:
-            match = pattern.search(self.buffer)
-            if match:
-                self.buffer = self.buffer[match.end() :]
-                return
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
-                raise TimeoutError(f"no {pattern.pattern!r}; stderr: {self.errors[-3:]}")
-            chunk = os.read(fd, 1 << 16)
-            if not chunk:
-                raise EOFError(f"shell ended; stderr: {self.errors[-3:]}")
-            self.buffer += chunk
+    def context(self):
+        return f"stderr: {self.errors[-3:]}"
 
     def close(self):
         self.proc.stdin.close()
         self.proc.wait(timeout=30)
 
 
-class PtyShell:
+class PtyShell(Shell):
     """`scout shell` in a pseudo-terminal (rustyline, prompt, echo, bold)."""
 
     PROMPT = re.compile(rb"scout > ")
@@ -155,29 +166,15 @@ class PtyShell:
         )
         os.close(slave)
         self.master = master
+        self.fd = master
         self.buffer = b""
         self.read_until(self.PROMPT)
 
     def send(self, line):
         os.write(self.master, line.encode() + b"\r")
 
-    def read_until(self, pattern, timeout=30):
-        deadline = time.monotonic() + timeout
-        while True:
-            match = pattern.search(self.buffer)
-            if match:
-                self.buffer = self.buffer[match.end() :]
-                return
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([self.master], [], [], left)[0]:
-                raise TimeoutError(f"no {pattern.pattern!r} in {self.buffer[-300:]!r}")
-            try:
-                chunk = os.read(self.master, 1 << 16)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                raise EOFError(f"shell ended: {self.buffer[-300:]!r}")
-            self.buffer += chunk
+    def context(self):
+        return f"output: {self.buffer[-300:]!r}"
 
     def close(self):
         os.write(self.master, b"\x04")

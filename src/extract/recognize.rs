@@ -135,11 +135,7 @@ fn alias_matches<'g>(gazetteer: &'g Gazetteer, text: &str, tokens: &Tokens) -> V
     while i < tokens.tokens.len() {
         // A match written like a name starts with a capital, a digit or "the": most words
         // of a text are none of these and skip the automaton.
-        let first = text.as_bytes()[tokens.tokens[i].start];
-        let may_start = first.is_ascii_uppercase()
-            || first.is_ascii_digit()
-            || (first >= 0x80 && is_capitalised(&text[tokens.tokens[i].start..]))
-            || tokens.word(i) == "the";
+        let may_start = is_capitalised(&text[tokens.tokens[i].start..]) || tokens.word(i) == "the";
         if !may_start {
             i += 1;
             continue;

@@ -132,14 +132,11 @@ pub(super) fn copies_similar(
         }
         let ids = column_values(segment, ID_FIELD, &docs);
         let sources = column_values(segment, SOURCE_FIELD, &docs);
-        for (k, doc_id) in docs.into_iter().enumerate() {
-            let address = DocAddress::new(segment_ord as u32, doc_id);
+        for ((doc_id, id), source) in docs.into_iter().zip(ids).zip(sources) {
+            let id = id.unwrap_or_default();
             similar.insert(
-                address,
-                Similar {
-                    id: ids[k].clone().unwrap_or_default(),
-                    source: sources[k].clone(),
-                },
+                DocAddress::new(segment_ord as u32, doc_id),
+                Similar { id, source },
             );
         }
     }
