@@ -20,7 +20,7 @@ use super::fold::fold;
 use super::gazetteer::{surname_keys, Gazetteer, Pattern, PARTICLES};
 use super::trie::Tokens;
 use super::{Entities, EntityKind};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -55,17 +55,38 @@ fn is_capitalised(word: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// Groups tokens into words.
+/// Groups tokens into words, keeping only the words a rule may look at: those with a
+/// capitalised token or "the" (where an alias match may start), and one word either side of those (no rule
+/// looks further). Most words of a text are none of these. A word after a dropped stretch
+/// is not `joined`, so no run of names bridges the gap.
 fn words<'a>(text: &'a str, tokens: &'a Tokens) -> Vec<Word<'a>> {
     let list = &tokens.tokens;
-    let mut out = Vec::with_capacity(list.len());
+    // Every word's first and last token, and whether it is capitalised or "the".
+    let mut spans: Vec<(u32, u32, bool)> = Vec::with_capacity(list.len());
     let mut i = 0;
     while i < list.len() {
+        // An alias match may start at any token of a word ("ex-England").
+        let is_anchor = |t: usize| list[t].capitalised || tokens.word(t) == "the";
         let mut last = i;
+        let mut anchor = is_anchor(i);
         while last + 1 < list.len() && list[last + 1].glued {
             last += 1;
+            anchor |= is_anchor(last);
         }
-        let next = last + 1;
+        spans.push((i as u32, last as u32, anchor));
+        i = last + 1;
+    }
+    let mut out = Vec::with_capacity(spans.len() / 2);
+    let mut after_gap = false;
+    for (k, &(first_token, last_token, anchor)) in spans.iter().enumerate() {
+        let near_anchor = anchor
+            || (k > 0 && spans[k - 1].2)
+            || spans.get(k + 1).is_some_and(|&(_, _, next)| next);
+        if !near_anchor {
+            after_gap = true;
+            continue;
+        }
+        let (i, mut last) = (first_token as usize, last_token as usize);
         let mut possessive = false;
         if last > i && tokens.word(last) == "s" {
             // The separator kept before the "s" in the folded buffer: an apostrophe.
@@ -76,19 +97,18 @@ fn words<'a>(text: &'a str, tokens: &'a Tokens) -> Vec<Word<'a>> {
             }
         }
         let first = &list[i];
-        let word_text = &text[first.start..list[last].end];
         out.push(Word {
-            text: word_text,
+            text: &text[first.start..list[last].end],
             start: first.start,
             end: list[last].end,
             sentence_start: first.sentence_start,
-            joined: first.spaced,
+            joined: first.spaced && !after_gap,
             possessive,
-            capitalised: is_capitalised(word_text),
+            capitalised: first.capitalised,
             folded: tokens.span(i, last),
             inside: false,
         });
-        i = next;
+        after_gap = false;
     }
     out
 }
@@ -135,7 +155,7 @@ fn alias_matches<'g>(gazetteer: &'g Gazetteer, text: &str, tokens: &Tokens) -> V
     while i < tokens.tokens.len() {
         // A match written like a name starts with a capital, a digit or "the": most words
         // of a text are none of these and skip the automaton.
-        let may_start = is_capitalised(&text[tokens.tokens[i].start..]) || tokens.word(i) == "the";
+        let may_start = tokens.tokens[i].capitalised || tokens.word(i) == "the";
         if !may_start {
             i += 1;
             continue;
@@ -225,10 +245,14 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
 
     let mut entities = Entities::default();
     let mut persons: Vec<String> = Vec::new();
+    let mut surnames = SurnameKeys::default();
     for id in &accepted {
         let entry = gazetteer.entry(*id);
         match entry.kind {
-            EntityKind::Person => persons.push(entry.canonical.clone()),
+            EntityKind::Person => {
+                surnames.add(&entry.canonical);
+                persons.push(entry.canonical.clone());
+            }
             kind => entities.of_kind_mut(kind).push(entry.canonical.clone()),
         }
     }
@@ -285,24 +309,16 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             && run.iter().filter(|w| w.capitalised).all(is_name_word)
         {
             let name: Vec<&str> = run.iter().map(|w| w.text).collect();
-            let folded_name = fold(&name.join(" "));
-            let is_known_surname = persons.iter().any(|p| {
-                let words: Vec<String> = fold(p).split_whitespace().map(str::to_owned).collect();
-                words.len() > name.len() && surname_keys(&words).contains(&folded_name)
-            });
-            if !is_known_surname {
-                persons.push(name.join(" "));
+            let name = name.join(" ");
+            if !surnames.of_longer_name(&fold(&name), run.len()) {
+                surnames.add(&name);
+                persons.push(name);
             }
         }
         i = last + 1;
     }
 
     // 3. Lone surnames.
-    let mut by_surname: HashSet<String> = HashSet::default();
-    for name in &persons {
-        let folded_words: Vec<String> = fold(name).split_whitespace().map(str::to_owned).collect();
-        by_surname.extend(surname_keys(&folded_words));
-    }
     let clubs: HashSet<&str> = entities.club.iter().map(String::as_str).collect();
     let mut resolved: Vec<String> = Vec::new();
     for (k, w) in words.iter().enumerate() {
@@ -313,7 +329,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             .get(k + 1)
             .is_some_and(|n| n.joined && n.capitalised && !n.inside))
             || (w.joined && k > 0 && words[k - 1].capitalised && !words[k - 1].inside);
-        if part_of_run || by_surname.contains(w.folded) {
+        if part_of_run || surnames.contains(w.folded) {
             continue;
         }
         if w.sentence_start && COMMON_WORDS.contains(w.folded) {
@@ -349,6 +365,34 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         names.dedup();
     }
     entities
+}
+
+/// The surname keys ("dijk", "van dijk") of the people an article names, each with the
+/// most words of a name it ends.
+#[derive(Default)]
+struct SurnameKeys(HashMap<String, usize>);
+
+impl SurnameKeys {
+    /// Adds the keys of one person's name.
+    fn add(&mut self, name: &str) {
+        let words: Vec<String> = fold(name).split_whitespace().map(str::to_owned).collect();
+        for key in surname_keys(&words) {
+            let longest = self.0.entry(key).or_default();
+            *longest = (*longest).max(words.len());
+        }
+    }
+
+    /// True when a folded name of `words` words ends a longer name already known.
+    fn of_longer_name(&self, folded_name: &str, words: usize) -> bool {
+        self.0
+            .get(folded_name)
+            .is_some_and(|&longest| longest > words)
+    }
+
+    /// True when a folded word is the surname of a person named.
+    fn contains(&self, folded: &str) -> bool {
+        self.0.contains_key(folded)
+    }
 }
 
 /// Sets `inside` on every word that overlaps an accepted match.

@@ -14,11 +14,23 @@ const MIN_SIMHASH_FEATURES: u32 = 8;
 /// sampled to keep it cheap). Too short a text for a meaningful SimHash gets a hash of the
 /// whole word sequence, so that only identical texts are copies.
 pub fn simhash(word_hashes: impl Iterator<Item = u64> + Clone) -> u64 {
-    // counts[bit]: how many sampled shingles have that bit set.
+    // counts[bit]: how many sampled shingles have that bit set, kept as eight byte-lane
+    // counters (lanes[k] byte j counts bit 8j + k) that are flushed before a byte overflows:
+    // eight adds per shingle instead of 64.
     let mut counts = [0u32; 64];
+    let mut lanes = [0u64; 8];
+    let mut pending = 0u32;
     let mut window = [0u64; 3];
     let mut seen = 0usize;
     let mut features = 0u32;
+    let flush = |lanes: &mut [u64; 8], counts: &mut [u32; 64]| {
+        for (k, lane) in lanes.iter_mut().enumerate() {
+            for j in 0..8 {
+                counts[8 * j + k] += (*lane >> (8 * j) & 0xFF) as u32;
+            }
+            *lane = 0;
+        }
+    };
     for hash in word_hashes.clone() {
         window = [window[1], window[2], hash];
         seen += 1;
@@ -31,10 +43,16 @@ pub fn simhash(word_hashes: impl Iterator<Item = u64> + Clone) -> u64 {
             continue;
         }
         features += 1;
-        for (bit, count) in counts.iter_mut().enumerate() {
-            *count += (shingle >> bit & 1) as u32;
+        for (k, lane) in lanes.iter_mut().enumerate() {
+            *lane += shingle >> k & 0x0101_0101_0101_0101;
+        }
+        pending += 1;
+        if pending == 255 {
+            flush(&mut lanes, &mut counts);
+            pending = 0;
         }
     }
+    flush(&mut lanes, &mut counts);
     if features < MIN_SIMHASH_FEATURES {
         let mut exact = xxhash_rust::xxh3::Xxh3::new();
         for hash in word_hashes {
@@ -97,6 +115,45 @@ mod tests {
         assert_eq!(text_simhash("Köln won, 2-1."), text_simhash("KOLN won 2 1"));
         assert_ne!(text_simhash("Köln won 2-1"), text_simhash("Köln lost 2-1"));
         assert_ne!(text_simhash("a b c d"), text_simhash("a b c"));
+    }
+
+    /// The SimHash as defined: each sampled shingle votes on every bit, one bit at a time.
+    fn simhash_by_definition(hashes: &[u64]) -> u64 {
+        let mut counts = [0u32; 64];
+        let mut features = 0u32;
+        for w in hashes.windows(3) {
+            let shingle = (w[0].rotate_left(1) ^ w[1].rotate_left(7) ^ w[2])
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            if shingle & 3 != 0 {
+                continue;
+            }
+            features += 1;
+            for (bit, count) in counts.iter_mut().enumerate() {
+                *count += (shingle >> bit & 1) as u32;
+            }
+        }
+        assert!(features >= MIN_SIMHASH_FEATURES);
+        (0..64).fold(0, |h, bit| {
+            if 2 * counts[bit] > features {
+                h | 1 << bit
+            } else {
+                h
+            }
+        })
+    }
+
+    #[test]
+    fn byte_lane_counting_equals_the_definition() {
+        // Long enough for several flushes of the byte-lane counters (255 shingles each).
+        for len in [100usize, 1_000, 2_100, 5_000] {
+            let hashes: Vec<u64> = (0..len as u64)
+                .map(|i| xxhash_rust::xxh3::xxh3_64(&(i % 97 * 31 + i / 7).to_le_bytes()))
+                .collect();
+            assert_eq!(
+                simhash(hashes.iter().copied()),
+                simhash_by_definition(&hashes)
+            );
+        }
     }
 
     #[test]

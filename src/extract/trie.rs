@@ -33,6 +33,8 @@ pub struct Token {
     /// A sentence may start here: first token, or after `.`, `!`, `?`, `:`, a quote or a
     /// line break.
     pub sentence_start: bool,
+    /// Starts with an upper-case letter or a digit, as a name does.
+    pub capitalised: bool,
 }
 
 /// The word tokens of a text and their folded forms.
@@ -132,6 +134,11 @@ impl Tokens {
             }
             // A word: fold it, ASCII the fast way.
             let start = i;
+            let capitalised = if b < 0x80 {
+                b.is_ascii_uppercase() || b.is_ascii_digit()
+            } else {
+                text[i..].chars().next().is_some_and(char::is_uppercase)
+            };
             let glued = !out.tokens.is_empty()
                 && gap_len == 1
                 && gap_last & (gap::HYPHEN | gap::APOSTROPHE) != 0;
@@ -176,6 +183,7 @@ impl Tokens {
                 spaced: gap_classes & gap::NOT_SPACE == 0 && gap_len > 0,
                 glued,
                 sentence_start: gap_classes & gap::SENTENCE_END != 0,
+                capitalised,
             });
             (gap_len, gap_classes, gap_last) = (0, 0, 0);
         }
