@@ -24,6 +24,10 @@ pub struct Entry {
     pub canonical: String,
     /// For a person, the canonical name of their club (may be empty); else a country.
     pub context: String,
+    /// For a person, the folded keys their surname is looked up by ([`surname_keys`]).
+    pub surname_keys: Vec<String>,
+    /// For a person, the number of words of the canonical name.
+    pub name_words: usize,
 }
 
 /// What an alias pattern can stand for.
@@ -94,10 +98,20 @@ impl Gazetteer {
                 continue;
             };
             let id = entries.len() as u32;
+            let name_words: Vec<String> = if kind == EntityKind::Person {
+                fold(canonical)
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect()
+            } else {
+                Vec::new()
+            };
             entries.push(Entry {
                 kind,
                 canonical: canonical.to_owned(),
                 context: cols.get(4).map_or("", |c| c.trim()).to_owned(),
+                surname_keys: surname_keys(&name_words),
+                name_words: name_words.len(),
             });
             let split = |i: usize| {
                 cols.get(i)
@@ -139,16 +153,10 @@ impl Gazetteer {
                     });
                 }
             }
-            if kind == EntityKind::Person {
-                let words: Vec<String> = fold(canonical)
-                    .split_whitespace()
-                    .map(str::to_owned)
-                    .collect();
-                if words.len() >= 2 {
-                    *first_name_counts.entry(words[0].clone()).or_default() += 1;
-                    for key in surname_keys(&words) {
-                        surnames.entry(key).or_default().push(id);
-                    }
+            if name_words.len() >= 2 {
+                *first_name_counts.entry(name_words[0].clone()).or_default() += 1;
+                for key in surname_keys(&name_words) {
+                    surnames.entry(key).or_default().push(id);
                 }
             }
         }

@@ -76,7 +76,7 @@ fn words<'a>(text: &'a str, tokens: &'a Tokens) -> Vec<Word<'a>> {
         spans.push((i as u32, last as u32, anchor));
         i = last + 1;
     }
-    let mut out = Vec::with_capacity(spans.len() / 2);
+    let mut out = Vec::with_capacity(spans.len());
     let mut after_gap = false;
     for (k, &(first_token, last_token, anchor)) in spans.iter().enumerate() {
         let near_anchor = anchor
@@ -250,7 +250,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         let entry = gazetteer.entry(*id);
         match entry.kind {
             EntityKind::Person => {
-                surnames.add(&entry.canonical);
+                surnames.add_keys(&entry.surname_keys, entry.name_words);
                 persons.push(entry.canonical.clone());
             }
             kind => entities.of_kind_mut(kind).push(entry.canonical.clone()),
@@ -376,9 +376,18 @@ impl SurnameKeys {
     /// Adds the keys of one person's name.
     fn add(&mut self, name: &str) {
         let words: Vec<String> = fold(name).split_whitespace().map(str::to_owned).collect();
-        for key in surname_keys(&words) {
-            let longest = self.0.entry(key).or_default();
-            *longest = (*longest).max(words.len());
+        self.add_keys(&surname_keys(&words), words.len());
+    }
+
+    /// Adds the surname keys of a name of `words` words.
+    fn add_keys(&mut self, keys: &[String], words: usize) {
+        for key in keys {
+            match self.0.get_mut(key.as_str()) {
+                Some(longest) => *longest = (*longest).max(words),
+                None => {
+                    self.0.insert(key.clone(), words);
+                }
+            }
         }
     }
 
@@ -470,8 +479,19 @@ fn is_photo_credit(text: &str, offset: usize) -> bool {
     let start = (start..before.len())
         .find(|&i| before.is_char_boundary(i))
         .unwrap_or(before.len());
-    let tail = fold(&before[start..]);
-    let tail = tail.trim_end();
+    let tail = &before[start..];
+    // ASCII (nearly always): compare ignoring case, no folding needed.
+    let folded;
+    let tail = if tail.is_ascii() {
+        tail.trim_end()
+    } else {
+        folded = fold(tail);
+        folded.trim_end()
+    };
+    let ends_with = |cue: &str| {
+        tail.len() >= cue.len()
+            && tail.as_bytes()[tail.len() - cue.len()..].eq_ignore_ascii_case(cue.as_bytes())
+    };
     [
         "photo by",
         "picture by",
@@ -483,19 +503,21 @@ fn is_photo_credit(text: &str, offset: usize) -> bool {
         "photo:",
     ]
     .iter()
-    .any(|cue| tail.ends_with(cue))
+    .any(|cue| ends_with(cue))
 }
 
 /// A capitalised word that can be part of a person's name: not a month, weekday, place,
 /// outlet, organisation or role word, no digits, not an all-capitals acronym.
 fn is_name_word(word: &Word<'_>) -> bool {
-    let has_digit = word.text.chars().any(|c| c.is_ascii_digit());
-    let acronym = word.text.len() > 1
-        && word
-            .text
-            .chars()
-            .all(|c| !c.is_alphabetic() || c.is_uppercase());
-    !NOT_NAME_WORDS.contains(word.folded) && !has_digit && !acronym
+    let text = word.text;
+    let has_digit = text.bytes().any(|b| b.is_ascii_digit());
+    let acronym = text.len() > 1
+        && if text.is_ascii() {
+            !text.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        };
+    !has_digit && !acronym && !NOT_NAME_WORDS.contains(word.folded)
 }
 
 /// True when word `k` has a capitalised neighbour joined to it by a space.
