@@ -470,13 +470,39 @@ def ok_build_rc(engine, rc):
     return rc == 0 or (engine.startswith("scout") and rc == 1)
 
 
-def bench_engine(engine, bins, corpus, size, text_bytes, args, notes):
-    index = os.path.join(args.work, f"index-{engine}-{size}x" + (".db" if engine == "fts5" else ""))
+def index_path(args, engine, size):
+    return os.path.join(args.work, f"index-{engine}-{size}x" + (".db" if engine == "fts5" else ""))
+
+
+def build_once(engine, bins, corpus, size, args, run):
+    """One timed build from scratch; the index it leaves is the one searched."""
+    index = index_path(args, engine, size)
     remove(index)
-    log(f"{size}x {engine}: build")
+    log(f"{size}x {engine}: build (run {run + 1} of {args.build_runs})")
     b = run_measured(build_cmd(engine, bins, index, corpus), sample=True)
     summary = b["err"].strip().splitlines()[-1:] or [""]
     log(f"{size}x {engine}: exit {b['rc']}, {b['wall']:.1f} s wall, {b['cpu']:.1f} s CPU; {summary[0]}")
+    return b
+
+
+def combine_builds(builds):
+    """The builds of one engine as one: median wall and CPU, the highest memory peaks, the
+    worst exit code, and the range of the wall and CPU times."""
+    b = dict(builds[-1])
+    b["wall"] = statistics.median(x["wall"] for x in builds)
+    b["cpu"] = statistics.median(x["cpu"] for x in builds)
+    for key in ("maxrss", "rss_peak", "anon_peak"):
+        b[key] = max(x[key] for x in builds)
+    b["rc"] = max((x["rc"] for x in builds), key=abs)
+    b["runs"] = len(builds)
+    b["wall_range"] = (min(x["wall"] for x in builds), max(x["wall"] for x in builds))
+    b["cpu_range"] = (min(x["cpu"] for x in builds), max(x["cpu"] for x in builds))
+    return b
+
+
+def bench_engine(engine, bins, size, text_bytes, args, notes, builds):
+    index = index_path(args, engine, size)
+    b = combine_builds(builds)
     row = {"engine": engine, "size": size, "build": b, "ok": ok_build_rc(engine, b["rc"])}
     if b["rc"] != 0:
         notes.append(f"{size}x {engine}: build exited {b['rc']}: {b['err'].strip()[-500:]}")
@@ -566,6 +592,14 @@ def report(rows, corpora, args, startup, started, load_start, notes):
         out.append(f"Python start-up (median of `python3 -S -c pass`; FTS5's processes run with -S): "
                    f"{startup[0]:.1f} ms; with `import sqlite3`: {startup[1]:.1f} ms; "
                    f"plain `python3 -c pass` with site-packages: {startup[2]:.1f} ms.")
+    runs = max(r["build"].get("runs", 1) for r in rows) if rows else 1
+    if runs > 1:
+        ranges = "; ".join(
+            f"{r['size']}x {r['engine']} wall {r['build']['wall_range'][0]:.1f}-{r['build']['wall_range'][1]:.1f} s, "
+            f"CPU {r['build']['cpu_range'][0]:.1f}-{r['build']['cpu_range'][1]:.1f} s"
+            for r in rows if "wall_range" in r["build"])
+        out.append(f"Build figures are medians of {runs} builds per engine, interleaved across engines "
+                   f"(memory: the highest peak). Ranges: {ranges}.")
     out.append("MB = 10^6 bytes of title+body; "
                "peak RSS = the child's maxrss from `/usr/bin/time -f %M` (counts index files mapped in during merges); "
                "RssAnon = its own memory, sampled every 50 ms. One-shot = one process per query, "
@@ -638,6 +672,8 @@ def main():
     ap.add_argument("--sizes", default="1,10", help="replication factors, e.g. 1,10,100 (default 1,10)")
     ap.add_argument("--engines", default=",".join(ENGINES), help="comma list of " + ",".join(ENGINES))
     ap.add_argument("--runs", type=int, default=5, help="timed runs of each query (default 5)")
+    ap.add_argument("--build-runs", type=int, default=1,
+                    help="timed builds of each engine, interleaved; the table shows medians (default 1)")
     ap.add_argument("--work", default="/tmp/scout-bench", help="work directory (default /tmp/scout-bench)")
     ap.add_argument("--keep", action="store_true", help="keep the indexes in the work directory")
     ap.add_argument("--scout", help="scout binary (default target/release/scout)")
@@ -649,6 +685,8 @@ def main():
     bad = [e for e in args.engines if e not in ENGINES]
     if bad:
         ap.error(f"unknown engine(s) {bad}; choose from {ENGINES}")
+    if args.build_runs < 1:
+        ap.error("--build-runs needs a positive integer")
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     if not sizes or min(sizes) < 1:
         ap.error("--sizes needs positive integers")
@@ -670,8 +708,13 @@ def main():
     startup = python_startup(args.runs) if "fts5" in args.engines else (0.0, 0.0, 0.0)
     rows, notes = [], []
     for n in sizes:
+        # Builds interleaved across engines, so a slow spell of the machine hits all alike.
+        builds = {engine: [] for engine in args.engines}
+        for run in range(args.build_runs):
+            for engine in args.engines:
+                builds[engine].append(build_once(engine, bins, corpora[n][0], n, args, run))
         for engine in args.engines:
-            rows.append(bench_engine(engine, bins, corpora[n][0], n, corpora[n][1], args, notes))
+            rows.append(bench_engine(engine, bins, n, corpora[n][1], args, notes, builds[engine]))
     print(report(rows, corpora, args, startup, started, load_start, notes))
 
 
