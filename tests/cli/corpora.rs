@@ -59,3 +59,32 @@ fn the_noisy_corpus_indexes_every_line_with_a_body_and_reports_the_rest() {
     let results = ws.search_json(&["Barcelona"]);
     assert!(results.total_hits > 50, "{}", results.total_hits);
 }
+
+#[test]
+fn the_cached_analyzer_gives_the_plain_chains_tokens_on_real_text() {
+    use scout::index::analyzer::{cached_news_analyzer, news_analyzer};
+    use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+    let Some(corpora) = corpora() else { return };
+    // The noisy corpus: mis-decoded UTF-8, odd punctuation, long tokens.
+    let file = std::fs::File::open(corpora.join("noisy-2022-2024.jsonl.gz")).expect("open");
+    let text = std::io::read_to_string(flate2::read::GzDecoder::new(file)).expect("gunzip");
+    let tokens = |analyzer: &mut TextAnalyzer, text: &str| {
+        let mut out = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            let t = stream.token();
+            out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+        }
+        out
+    };
+    let (mut plain, mut cached) = (news_analyzer(), cached_news_analyzer());
+    let mut compared = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let value: serde_json::Value = serde_json::from_str(line).expect("JSON");
+        let body = value["body"].as_str().unwrap_or_default();
+        let expected = tokens(&mut plain, body);
+        assert_eq!(tokens(&mut cached, body), expected, "{}", value["id"]);
+        compared += expected.len();
+    }
+    assert!(compared > 1_000_000, "only {compared} tokens compared");
+}
