@@ -222,3 +222,34 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
     "alessia", "chelsea", "ella", "keira", "lotte", "fran", "toni", "demi", "niamh", "laura",
     "claire", "kelly", "karen", "anna", "maria", "sarina", "jonas", "amy",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphenated_names_keep_their_hyphen_and_the_spaced_spelling() {
+        // transfermarkt writes "Aaron Wan Bissaka"; the generator restores the hyphen from
+        // its table and keeps the spaced spelling as an alias.
+        let g = gazetteer();
+        for (alias, canonical) in [
+            ("aaron wan bissaka", "Aaron Wan-Bissaka"),
+            ("aaron wan-bissaka", "Aaron Wan-Bissaka"),
+            ("jean clair todibo", "Jean-Clair Todibo"),
+            ("salem al dawsari", "Salem Al-Dawsari"),
+            ("allan saint maximin", "Allan Saint-Maximin"),
+            // the rule for francophone compound given names, outside the table
+            ("jean louis leca", "Jean-Louis Leca"),
+        ] {
+            let targets = g.by_alias.get(alias).unwrap_or_else(|| panic!("{alias}"));
+            assert!(
+                targets
+                    .iter()
+                    .any(|t| g.entry(t.entry).canonical == canonical),
+                "{alias} -> {canonical}"
+            );
+        }
+        // The surname of a hyphenated name is the whole hyphenated word.
+        assert!(g.surnames.contains_key("wan-bissaka"));
+    }
+}

@@ -9,9 +9,12 @@
 //!    national team when the article is about international football or football words
 //!    stand next to it ("England manager", "against Spain", "France's Kylian Mbappé").
 //! 2. Runs of capitalised words outside those matches are people when they start with a
-//!    known first name ("Florian Plettenberg"), follow a role word ("defender Luke
-//!    Chambers") or end in a surname the article uses alone again; runs holding months,
-//!    places, outlets or organisation words are not.
+//!    known first name ("Florian Plettenberg"), follow a role word or an age ("defender Luke
+//!    Chambers", "22-year-old Mahsa Amini"), end in a surname the article uses alone again,
+//!    continue a list of people ("Chloe Logarzo, Elise Kellond-Knight and ...") or follow a
+//!    national team's possessive ("France's Marie-Antoinette Katoto"); runs holding months,
+//!    places, outlets, organisation words or demonyms are not, nor is a sentence-initial
+//!    role word ("Goalkeeper Cata Coll") or an abbreviated surname ("Daniel O").
 //! 3. A lone surname ("Anton", "Alonso's") resolves to the full name used in the article,
 //!    to the one known person of that surname whose club the article names, or to the only
 //!    known person of a distinctive surname written capitalised mid-sentence.
@@ -138,7 +141,14 @@ fn looks_like_name(original: &str, acronym: bool) -> bool {
     for part in rest {
         last = part;
     }
-    is_capitalised(first) && is_capitalised(last)
+    is_capitalised(first) && (is_capitalised(last) || is_article_name(last))
+}
+
+/// True for a surname written with a lower-case Arabic article: "al-Dawsari", "el-Hadary".
+fn is_article_name(word: &str) -> bool {
+    ["al-", "el-"]
+        .iter()
+        .any(|a| word.starts_with(a) && is_capitalised(&word[a.len()..]))
 }
 
 /// One accepted-or-not gazetteer match in the original text.
@@ -190,6 +200,18 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     // 1. Strong aliases, then ambiguous ones by context, then weak ones and national teams.
     let mut accepted: BTreeSet<u32> = BTreeSet::new();
     let mut consumed: Vec<(usize, usize)> = Vec::new();
+    // Where accepted person and national-team matches end (byte offsets), for the list and
+    // possessive rules of step 2.
+    let mut person_ends: Vec<usize> = Vec::new();
+    let mut team_ends: Vec<usize> = Vec::new();
+    let mut note_end = |entry: u32, end: usize| {
+        let entry = gazetteer.entry(entry);
+        if entry.kind == EntityKind::Person {
+            person_ends.push(end);
+        } else if entry.context == NATIONAL_TEAM {
+            team_ends.push(end);
+        }
+    };
     let mut undecided: Vec<&AliasMatch<'_>> = Vec::new();
     for m in &matches {
         let mut strong = m.pattern.targets.iter().filter(|t| t.strong);
@@ -197,6 +219,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             (Some(only), None) => {
                 accepted.insert(only.entry);
                 consumed.push((m.start, m.end));
+                note_end(only.entry, m.end);
             }
             _ => undecided.push(m),
         }
@@ -236,6 +259,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                 })
             });
         if let Some(target) = chosen {
+            note_end(target.entry, m.end);
             accepted.insert(target.entry);
             named.insert(gazetteer.entry(target.entry).canonical.as_str());
             consumed.push((m.start, m.end));
@@ -273,6 +297,21 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             i += 1;
             continue;
         }
+        // A capitalised sentence-initial role or function word ("Goalkeeper Cata Coll",
+        // "By Andy Hampson") does not start a name: the name starts after it.
+        // Nor does a title after a role word ("Chief Constable Roberts").
+        let after_role_word =
+            w.joined && i > 0 && !words[i - 1].inside && ROLE_WORDS.contains(words[i - 1].folded);
+        // A title that is also a first name ("Prince William") stays.
+        if ((w.sentence_start
+            && (ROLE_WORDS.contains(w.folded) || COMMON_WORDS.contains(w.folded))
+            && !is_title_word(text, w.start))
+            || (after_role_word && ROLE_WORDS.contains(w.folded)))
+            && !gazetteer.first_names.contains(w.folded)
+        {
+            i += 1;
+            continue;
+        }
         let mut last = i;
         let mut j = i + 1;
         while j < words.len() && j - i < 4 {
@@ -295,14 +334,44 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         }
         let run = &words[i..=last];
         let known_first_name = gazetteer.first_names.contains(w.folded);
-        let after_role = i > 0
-            && w.joined
-            && !words[i - 1].capitalised
-            && ROLE_WORDS.contains(words[i - 1].folded);
+        let prev = i.checked_sub(1).map(|p| &words[p]);
+        let after_role = prev.is_some_and(|p| {
+            let year_old = p.folded.ends_with("-year-old");
+            w.joined
+                && (!p.capitalised
+                    || year_old
+                    || (p.sentence_start && !is_title_word(text, p.start)))
+                && (ROLE_WORDS.contains(p.folded) || year_old)
+        });
         let surname_reused = lone_words.contains(run[run.len() - 1].folded);
         let plausible_start = !COMMON_WORDS.contains(w.folded) && (!w.sentence_start || after_role);
-        let evidence = known_first_name || (plausible_start && (after_role || surname_reused));
+        // Evidence from the neighbours: the next item of a list of people ("Chloe Logarzo,
+        // Elise Kellond-Knight", "Beth Mead and Leah Williamson") or a national team's player
+        // ("France's Marie-Antoinette Katoto"). The run must start like a first name: not a
+        // particle or article ("De Bruyne", "Al Duhail") nor any known alias ("Saudi").
+        let neighbours = || {
+            let Some(p) = prev else { return false };
+            if run.iter().any(|r| ROLE_WORDS.contains(r.folded))
+                || PARTICLES.contains(&w.folded)
+                || NAME_ARTICLES.contains(&w.folded)
+                || gazetteer.by_alias.contains_key(w.folded)
+            {
+                return false;
+            }
+            let listed = if p.folded == "and" && p.joined && w.joined {
+                i >= 2 && person_ends.contains(&words[i - 2].end)
+            } else {
+                text[p.end..w.start].trim() == "," && person_ends.contains(&p.end)
+            };
+            let team_player = p.possessive && p.inside && w.joined && team_ends.contains(&p.end);
+            listed || team_player
+        };
+        let evidence =
+            known_first_name || (plausible_start && (after_role || surname_reused || neighbours()));
+        // An abbreviated surname ("Daniel O") is not a name to label.
+        let abbreviated = run[run.len() - 1].text.chars().nth(1).is_none();
         if evidence
+            && !abbreviated
             && run
                 .iter()
                 .all(|w| w.capitalised || PARTICLES.contains(&w.text))
@@ -313,6 +382,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             if !surnames.of_longer_name(&fold(&name), run.len()) {
                 surnames.add(&name);
                 persons.push(name);
+                person_ends.push(run[run.len() - 1].end);
             }
         }
         i = last + 1;
@@ -549,7 +619,24 @@ static NOT_NAME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_s
     "chronicle", "gazette", "echo", "journal", "tribune", "standard", "observer", "evening",
     "daily", "weekly", "magazine", "review", "live", "online", "podcast", "australian", "london",
     "fm", "goal", "talksport", "cf", "sc",
+    // organisations and venues
+    "fund", "committee", "capital", "council", "federation", "foundation", "trust", "ministry",
+    "commission", "government", "holdings", "partners", "investment", "consortium",
+    "desk", "staff", "kit", "nou", "trafford", "masia", "cottage",
+    // demonyms and compass words
+    "spaniard", "irishman", "scotsman", "welshman", "englishman", "frenchman", "dutchman",
+    "north", "south", "northern", "southern", "eastern", "western", "saudi",
+    "korean", "japanese", "chinese", "american", "african", "asian", "brazilian", "argentine",
+    "argentinian", "italian", "spanish", "portuguese", "dutch", "belgian",
+    "scottish", "irish", "british", "nigerian", "ghanaian", "moroccan",
+    "egyptian", "mexican", "canadian",
 ]));
+
+/// Capitalised first words of surnames and club names that no first name is ("Mac Allister",
+/// "Al Duhail", "San Diego", "Ben Salem"); [`PARTICLES`] are the others.
+const NAME_ARTICLES: [&str; 9] = [
+    "mac", "al", "el", "san", "santa", "st", "saint", "ben", "bin",
+];
 
 /// Words that introduce a person's name ("defender Luke Chambers").
 #[rustfmt::skip]
@@ -562,6 +649,8 @@ static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&
     "prince", "assistant", "scout", "attacker", "ace", "loanee", "teenager", "prodigy",
     "wonderkid", "stopper", "frontman", "supremo", "said", "says", "by", "signing", "veteran",
     "head", "founder", "ceo", "spokesperson", "spokesman", "spokeswoman", "analyst", "rival",
+    "duo", "pair", "trio", "winner", "constable", "inspector", "superintendent", "detective",
+    "sergeant", "officer",
 ]));
 
 /// Sentence-initial capitalised words that are not names.
@@ -681,5 +770,98 @@ mod tests {
         );
         // Two known Alonsos and no club to tell them apart: no guess.
         assert!(people("Later Alonso said it.").is_empty());
+    }
+
+    fn with_teams() -> Gazetteer {
+        Gazetteer::parse(
+            "club\tFrance\tLes Bleus\tFrance\tnational team\n\
+             club\tVfB Stuttgart\tStuttgart\t\tGermany\n\
+             person\tLuke Shaw\t\t\tManchester United\n\
+             person\tLuke Thomas\t\t\tLeicester City\n\
+             person\tSalem Al-Dawsari\tSalem Al Dawsari\t\tAl Hilal\n",
+        )
+    }
+
+    #[test]
+    fn a_lower_case_arabic_article_still_reads_as_a_name() {
+        let g = with_teams();
+        assert_eq!(
+            recognize(&g, "Then Salem al-Dawsari scored.").person,
+            ["Salem Al-Dawsari"]
+        );
+        assert!(recognize(&g, "then salem al-dawsari scored")
+            .person
+            .is_empty());
+    }
+
+    #[test]
+    fn a_sentence_initial_role_word_is_not_part_of_the_name() {
+        assert_eq!(
+            people("It was late.\nGoalkeeper Cata Coll is flourishing."),
+            ["Cata Coll"]
+        );
+        assert_eq!(
+            people("Title line\nBy Andy Hampson, PA\nIt rained."),
+            ["Andy Hampson"]
+        );
+        // A second title after a role word is not a name either.
+        assert!(people("Title\nChief Constable Roberts was deployed.").is_empty());
+    }
+
+    #[test]
+    fn an_age_or_a_pair_word_introduces_a_name() {
+        assert_eq!(
+            people("It followed the death of 22-year-old Mahsa Amini in custody."),
+            ["Mahsa Amini"]
+        );
+        assert_eq!(
+            people("She joins Japanese duo Aya Miyama and Homare Sawa on the list."),
+            ["Aya Miyama", "Homare Sawa"]
+        );
+    }
+
+    #[test]
+    fn the_next_items_of_a_list_of_people_are_people() {
+        let g = with_teams();
+        assert_eq!(
+            recognize(
+                &g,
+                "The squad: Luke Shaw, Elise Kellond-Knight and Banri Kanaizumi are out."
+            )
+            .person,
+            ["Banri Kanaizumi", "Elise Kellond-Knight", "Luke Shaw"]
+        );
+        // Not after something that is not a person, and not a particle-led surname.
+        assert!(
+            recognize(&g, "The tour: Stuttgart, Elise Kellond-Knight went.")
+                .person
+                .is_empty()
+        );
+        assert_eq!(
+            recognize(&g, "The pair Luke Shaw and De Bruyne were out.").person,
+            ["Luke Shaw"]
+        );
+    }
+
+    #[test]
+    fn a_national_teams_possessive_introduces_its_player() {
+        let g = with_teams();
+        assert_eq!(
+            recognize(
+                &g,
+                "Les Bleus lost, and France's Marie-Antoinette Katoto was out."
+            )
+            .person,
+            ["Marie-Antoinette Katoto"]
+        );
+        // A club's possessive names venues and plans as often as players.
+        assert!(recognize(&g, "We saw Stuttgart's Zorba Quill open.")
+            .person
+            .is_empty());
+    }
+
+    #[test]
+    fn an_abbreviated_surname_is_not_a_name() {
+        assert!(people("Is he keen? Daniel O\nArteta is eager.").is_empty());
     }
 }

@@ -1585,8 +1585,79 @@ IBERIAN = {"Spain", "Portugal", "Brazil", "Argentina", "Uruguay", "Chile", "Colo
            "Paraguay", "Venezuela", "Ecuador", "Bolivia", "Cape Verde", "Angola", "Mozambique"}
 
 
+# Transfermarkt writes a hyphen inside a name as a space ("Aaron Wan Bissaka"), so the names
+# English news hyphenates lose their hyphens. These are the hyphenated spellings, found by
+# counting in ../shared/corpora which spelling of each transfermarkt name of three or more
+# words news uses more often, spaced or with one hyphen, then reviewed by hand (Korean given
+# names, "Sang Ho Paik" and the like, are left out: they also need their word order fixed).
+# The hyphenated spelling becomes the name; the spaced one stays as an alias (see
+# `name_variants`). `hyphenate` also restores two regular patterns not in the table.
+HYPHENATED_NAMES = """
+Pierre-Emerick Aubameyang | Dominic Calvert-Lewin | Aaron Wan-Bissaka | Ruben Loftus-Cheek
+Morgan Gibbs-White | Salem Al-Dawsari | James Ward-Prowse | Rayan Aït-Nouri
+Alex Oxlade-Chamberlain | Allan Saint-Maximin | Kiernan Dewsbury-Hall | Callum Hudson-Odoi
+Jean-Clair Todibo | Cameron Carter-Vickers | Eric Maxim Choupo-Moting | Kyle Walker-Peters
+William Troost-Ekong | Ainsley Maitland-Niles | Shaun Wright-Phillips | Armel Bella-Kotchap
+Hal Robson-Kanu | Duje Ćaleta-Car | Bright Osayi-Samuel | Taylor Harwood-Bellis
+Pierre Lees-Melou | Kevin-Prince Boateng | Jan-Niklas Beste | Rhys Norrington-Davies
+Jean-Ricner Bellegarde | Jay Emmanuel-Thomas | Jesurun Rak-Sakyi | Lucas Gourna-Douath
+Michel-Ange Balikwisha | Tyreece John-Jules | Mohamed-Ali Cho | Jean-Kévin Augustin
+Alexis Claude-Maurice | Jean-Philippe Krasso | Jean-Charles Castelletto | Quincy Owusu-Abeyie
+Benoît Assou-Ekotto | Georges-Kévin Nkoudou | Bailey Peacock-Farrell | Erik Palmer-Brown
+Taylor Gardner-Hickman | Ashley Maynard-Brewer | Lionel Mpasi-Nzau | Jaden Philogene-Bidace
+Han-Noah Massengo | Jean-Philippe Gbamin | Jean-Pierre Nsamé | Tom Dele-Bashiru
+Nathaniel Mendez-Laing | Mapou Yanga-Mbiwa | Timothy Fosu-Mensah | Ron-Robert Zieler
+Mousa Al-Tamari | Malachi Fagan-Walcott | Klaas-Jan Huntelaar | Juan Familia-Castillo
+Jeff Reine-Adélaïde | Gary Mackay-Steven | Fahad Al-Muwallad | Cameron Borthwick-Jackson
+Andreas Hanche-Olsen
+"""
+
+# Citizenships whose compound given names are hyphenated ("Jean-Louis", "Marie-Antoinette").
+FRANCOPHONE = {
+    "France", "Belgium", "Switzerland", "Luxembourg", "Monaco", "Haiti", "Martinique",
+    "Guadeloupe", "French Guiana", "Reunion", "New Caledonia", "Cote d'Ivoire", "Cameroon",
+    "Senegal", "Mali", "Guinea", "Burkina Faso", "Benin", "Togo", "Gabon", "Congo", "DR Congo",
+    "Madagascar", "Niger", "Chad", "Central African Republic", "Comoros", "Mauritania",
+    "Djibouti", "Burundi", "Rwanda",
+}
+# Citizenships whose "Al" article is written joined to the next name ("Salem Al-Dawsari").
+ARABIAN = {
+    "Saudi Arabia", "Qatar", "United Arab Emirates", "Kuwait", "Bahrain", "Oman", "Yemen",
+    "Iraq", "Jordan", "Syria", "Lebanon", "Palestine",
+}
+
+
+def _hyphen_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+HYPHENATED_BY_KEY = {
+    _hyphen_key(n): n for n in (x.strip() for x in HYPHENATED_NAMES.replace("\n", "|").split("|")) if n
+}
+
+
+def hyphenate(name: str, citizenship: str) -> str:
+    """Restores the hyphens transfermarkt writes as spaces: the spellings of
+    `HYPHENATED_NAMES`; for francophone players of three or more words a compound given name
+    "Jean X"/"Marie X" ("Jean-Louis Leca"); for players from the Arabian peninsula and the
+    Levant the article "Al X" ("Hamad Al-Yami")."""
+    if "-" in name:
+        return name
+    known = HYPHENATED_BY_KEY.get(_hyphen_key(name))
+    if known:
+        return known
+    toks = name.split()
+    if len(toks) >= 3 and citizenship in FRANCOPHONE and toks[0] in ("Jean", "Marie") and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}", toks[1]):
+        return " ".join([toks[0] + "-" + toks[1]] + toks[2:])
+    if len(toks) >= 3 and citizenship in ARABIAN:
+        for i in range(1, len(toks) - 1):
+            if toks[i] == "Al" and toks[i + 1][:1].isupper():
+                return " ".join(toks[:i] + [toks[i] + "-" + toks[i + 1]] + toks[i + 2:])
+    return name
+
+
 def fix_tm_person_name(name: str, citizenship: str) -> str:
-    name = TM_NAME_FIX.get(name, name)
+    name = hyphenate(TM_NAME_FIX.get(name, name), citizenship)
     toks = name.split()
     if len(toks) < 3:
         parts = set()
@@ -1921,7 +1992,7 @@ def build(root: str) -> list[Entity]:
     for r in tm_clubs:
         coach = (r.get("coach_name") or "").strip()
         if coach:
-            add_person(coach, tm_club_entity[r["club_id"]], 2, 0.0, "transfermarkt-2022/clubs.csv")
+            add_person(hyphenate(coach, ""), tm_club_entity[r["club_id"]], 2, 0.0, "transfermarkt-2022/clubs.csv")
     players = read_csv(os.path.join(tm_dir, "players.csv"))
     junk = 0
     for r in players:
@@ -1951,7 +2022,8 @@ def build(root: str) -> list[Entity]:
     first_c, last_c = Counter(), Counter()
     for k, srcs in person_sources.items():
         best = max(srcs, key=lambda s: (s[0], s[1]))
-        toks = fold(best[2]).split()
+        # hyphenated names count their parts ("Robson-Kanu": "kanu" is a surname)
+        toks = fold(best[2]).replace("-", " ").split()
         if len(toks) >= 2:
             first_c[toks[0]] += 1
             last_c[toks[-1]] += 1
@@ -2088,8 +2160,10 @@ def name_variants(name: str, germanic: bool) -> list[str]:
     out = []
     if has_non_decomposable(name):
         out.append(ascii_fold(name))
-    if re.search(r"[A-ZÀ-Þ][\w']+-[A-ZÀ-Þ]", name):
-        out.append(re.sub(r"(?<=\w)-(?=[A-ZÀ-Þ])", " ", name))
+    if re.search(r"[^\W\d_][\w']*-(?=[^\W\d_])", name):
+        spaced = re.sub(r"(?<=\w)-(?=[^\W\d_])", lambda m: " " if name[m.end()].isupper() else "-", name)
+        if spaced != name:
+            out.append(spaced)
     if germanic and re.search(r"[äöüÄÖÜ]", name):
         t = name
         for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue")):
