@@ -58,60 +58,68 @@ fn is_capitalised(word: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// Groups tokens into words, keeping only the words a rule may look at: those with a
-/// capitalised token or "the" (where an alias match may start), and one word either side of those (no rule
-/// looks further). Most words of a text are none of these. A word after a dropped stretch
-/// is not `joined`, so no run of names bridges the gap.
+/// Groups tokens into words, keeping only the words a rule may look at: those with an
+/// anchor token (capitalised, or "the": where an alias match may start) and one word either
+/// side of those (no rule looks further). Most words of a text are none of these, and only
+/// the anchors are visited. A word after a dropped stretch is not `joined`, so no run of
+/// names bridges the gap.
 fn words<'a>(text: &'a str, tokens: &'a Tokens) -> Vec<Word<'a>> {
     let list = &tokens.tokens;
-    // Every word's first and last token, and whether it is capitalised or "the".
-    let mut spans: Vec<(u32, u32, bool)> = Vec::with_capacity(list.len());
-    let mut i = 0;
-    while i < list.len() {
-        // An alias match may start at any token of a word ("ex-England").
-        let is_anchor = |t: usize| list[t].capitalised || tokens.word(t) == "the";
-        let mut last = i;
-        let mut anchor = is_anchor(i);
-        while last + 1 < list.len() && list[last + 1].glued {
-            last += 1;
-            anchor |= is_anchor(last);
+    // The first and the last token of the word holding token `t`.
+    let first_of = |mut t: usize| {
+        while t > 0 && list[t].glued {
+            t -= 1;
         }
-        spans.push((i as u32, last as u32, anchor));
-        i = last + 1;
-    }
-    let mut out = Vec::with_capacity(spans.len());
-    let mut after_gap = false;
-    for (k, &(first_token, last_token, anchor)) in spans.iter().enumerate() {
-        let near_anchor = anchor
-            || (k > 0 && spans[k - 1].2)
-            || spans.get(k + 1).is_some_and(|&(_, _, next)| next);
-        if !near_anchor {
-            after_gap = true;
-            continue;
+        t
+    };
+    let last_of = |mut t: usize| {
+        while t + 1 < list.len() && list[t + 1].glued {
+            t += 1;
         }
-        let (i, mut last) = (first_token as usize, last_token as usize);
-        let mut possessive = false;
-        if last > i && tokens.word(last) == "s" {
-            // The separator kept before the "s" in the folded buffer: an apostrophe.
-            let sep_start = list[last - 1].folded.1 as usize;
-            if tokens.folded[sep_start..].starts_with('\'') {
-                possessive = true;
-                last -= 1;
+        t
+    };
+    let mut out = Vec::with_capacity(tokens.anchors.len() * 3);
+    // The first token not yet grouped into a kept word.
+    let mut next_free = 0usize;
+    for &anchor in &tokens.anchors {
+        let anchor = anchor as usize;
+        let first = first_of(anchor);
+        let from = if first > 0 { first_of(first - 1) } else { first };
+        let anchor_last = last_of(anchor);
+        let until = if anchor_last + 1 < list.len() {
+            last_of(anchor_last + 1)
+        } else {
+            anchor_last
+        };
+        let mut i = from.max(next_free);
+        while i <= until {
+            let after_gap = i > next_free;
+            let next = last_of(i) + 1;
+            let mut last = next - 1;
+            let mut possessive = false;
+            if last > i && tokens.word(last) == "s" {
+                // The separator kept before the "s" in the folded buffer: an apostrophe.
+                let sep_start = list[last - 1].folded.1 as usize;
+                if tokens.folded[sep_start..].starts_with('\'') {
+                    possessive = true;
+                    last -= 1;
+                }
             }
+            let first = &list[i];
+            out.push(Word {
+                text: &text[first.start..list[last].end],
+                start: first.start,
+                end: list[last].end,
+                sentence_start: first.sentence_start,
+                joined: first.spaced && !after_gap,
+                possessive,
+                capitalised: first.capitalised,
+                folded: tokens.span(i, last),
+                inside: false,
+            });
+            next_free = next;
+            i = next;
         }
-        let first = &list[i];
-        out.push(Word {
-            text: &text[first.start..list[last].end],
-            start: first.start,
-            end: list[last].end,
-            sentence_start: first.sentence_start,
-            joined: first.spaced && !after_gap,
-            possessive,
-            capitalised: first.capitalised,
-            folded: tokens.span(i, last),
-            inside: false,
-        });
-        after_gap = false;
     }
     out
 }
@@ -161,31 +169,25 @@ struct AliasMatch<'g> {
 /// Gazetteer matches written like names, leftmost-longest, on word boundaries.
 fn alias_matches<'g>(gazetteer: &'g Gazetteer, text: &str, tokens: &Tokens) -> Vec<AliasMatch<'g>> {
     let mut matches = Vec::new();
-    let mut i = 0;
-    while i < tokens.tokens.len() {
-        // A match written like a name starts with a capital, a digit or "the": most words
-        // of a text are none of these and skip the automaton.
-        let may_start = tokens.tokens[i].capitalised || tokens.word(i) == "the";
-        if !may_start {
-            i += 1;
+    // Tokens before this one lie inside an accepted match.
+    let mut next = 0;
+    // A match written like a name starts with a capital, a digit or "the": an anchor.
+    for &i in &tokens.anchors {
+        let i = i as usize;
+        if i < next {
             continue;
         }
-        match gazetteer.trie.longest_at(tokens, i) {
-            Some((end, pattern_id)) => {
-                let (start, end_byte) = (tokens.tokens[i].start, tokens.tokens[end - 1].end);
-                let pattern = &gazetteer.patterns[pattern_id as usize];
-                if looks_like_name(&text[start..end_byte], pattern.acronym) {
-                    matches.push(AliasMatch {
-                        start,
-                        end: end_byte,
-                        pattern,
-                    });
-                    i = end;
-                } else {
-                    i += 1;
-                }
+        if let Some((end, pattern_id)) = gazetteer.trie.longest_at(tokens, i) {
+            let (start, end_byte) = (tokens.tokens[i].start, tokens.tokens[end - 1].end);
+            let pattern = &gazetteer.patterns[pattern_id as usize];
+            if looks_like_name(&text[start..end_byte], pattern.acronym) {
+                matches.push(AliasMatch {
+                    start,
+                    end: end_byte,
+                    pattern,
+                });
+                next = end;
             }
-            None => i += 1,
         }
     }
     matches

@@ -44,6 +44,9 @@ pub struct Tokens {
     pub tokens: Vec<Token>,
     /// All folded words, back to back (glued tokens keep their separator between them).
     pub folded: String,
+    /// Indices of the tokens where a name may start: capitalised ones and "the". Entity
+    /// recognition looks only at these and their neighbours.
+    pub anchors: Vec<u32>,
 }
 
 /// Classes of the characters between words, as bits: what a gap between two tokens holds.
@@ -102,6 +105,7 @@ impl Tokens {
         let mut out = Tokens {
             tokens: Vec::with_capacity(text.len() / 5),
             folded: String::with_capacity(text.len() + 16),
+            anchors: Vec::with_capacity(text.len() / 32),
         };
         let bytes = text.as_bytes();
         // The gap before the next token: its length in characters, the classes of all its
@@ -174,6 +178,9 @@ impl Tokens {
             }
             // fold_char's output is lower-case already; the ASCII runs are lower-cased here.
             out.folded[folded_start..].make_ascii_lowercase();
+            if capitalised || &out.folded[folded_start..] == "the" {
+                out.anchors.push(out.tokens.len() as u32);
+            }
             out.tokens.push(Token {
                 start,
                 end: i,
