@@ -62,6 +62,9 @@ pub struct Gazetteer {
     pub surnames: HashMap<String, Vec<u32>>,
     /// Folded canonical names and aliases -> entries, for lookups by name.
     pub by_alias: HashMap<String, Vec<Target>>,
+    /// Word hash -> what recognition needs to know about the word, built by recognition
+    /// on first use (see `recognize`).
+    pub word_classes: OnceLock<HashMap<u64, u16>>,
 }
 
 /// Name particles that may stand lower-case inside a name ("Virgil van Dijk").
@@ -183,6 +186,7 @@ impl Gazetteer {
             first_names,
             surnames,
             by_alias,
+            word_classes: OnceLock::new(),
         }
     }
 

@@ -21,11 +21,10 @@
 
 use super::fold::fold;
 use super::gazetteer::{surname_keys, Gazetteer, Pattern, PARTICLES};
-use super::trie::Tokens;
+use super::trie::{word_hash, Tokens};
 use super::{Entities, EntityKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
 
 /// Context value of national teams in the gazetteer.
 const NATIONAL_TEAM: &str = "national team";
@@ -50,6 +49,81 @@ struct Word<'a> {
     folded: &'a str,
     /// Inside a gazetteer match that was accepted.
     inside: bool,
+    /// What the word is ([`class`] bits), looked up once.
+    class: u16,
+}
+
+impl Word<'_> {
+    /// True when the word is of any of the `classes` ([`class`] bits).
+    fn is(&self, classes: u16) -> bool {
+        self.class & classes != 0
+    }
+
+    /// True when the word is a name particle written as one ("van", not "Van").
+    fn is_particle(&self) -> bool {
+        self.is(class::PARTICLE) && self.text == self.folded
+    }
+}
+
+/// What a folded word is to the rules, as bits of one lookup keyed by its hash: the word
+/// lists below and the gazetteer's names. Looking each word up once, by an integer key,
+/// replaces a dozen string-keyed set lookups per capitalised word.
+mod class {
+    /// Never part of a person's name ([`super::NOT_NAME_WORDS`]).
+    pub const NOT_NAME: u16 = 1;
+    /// Introduces a person's name ([`super::ROLE_WORDS`]).
+    pub const ROLE: u16 = 1 << 1;
+    /// A sentence-initial word that is not a name ([`super::COMMON_WORDS`]).
+    pub const COMMON: u16 = 1 << 2;
+    /// A name particle ([`super::PARTICLES`]).
+    pub const PARTICLE: u16 = 1 << 3;
+    /// Starts surnames and club names, not first names ([`super::NAME_ARTICLES`]).
+    pub const NAME_ARTICLE: u16 = 1 << 4;
+    /// After a country, makes it the national team ([`super::TEAM_WORDS_AFTER`]).
+    pub const TEAM_AFTER: u16 = 1 << 5;
+    /// Before a country, makes it the national team ([`super::TEAM_WORDS_BEFORE`]).
+    pub const TEAM_BEFORE: u16 = 1 << 6;
+    /// Before a country, makes it a place ([`super::PLACE_WORDS_BEFORE`]).
+    pub const PLACE_BEFORE: u16 = 1 << 7;
+    /// A known first name.
+    pub const FIRST_NAME: u16 = 1 << 8;
+    /// A known person's surname key.
+    pub const SURNAME: u16 = 1 << 9;
+    /// A folded canonical name or alias of a known entity.
+    pub const ALIAS: u16 = 1 << 10;
+}
+
+/// The word classes of a gazetteer's words and of the rules' word lists, built once.
+fn word_classes(gazetteer: &Gazetteer) -> &HashMap<u64, u16> {
+    gazetteer.word_classes.get_or_init(|| {
+        let mut classes: HashMap<u64, u16> = HashMap::default();
+        let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
+            for word in words {
+                *classes.entry(word_hash(word)).or_default() |= bit;
+            }
+        };
+        add(&mut NOT_NAME_WORDS.iter().copied(), class::NOT_NAME);
+        add(&mut ROLE_WORDS.iter().copied(), class::ROLE);
+        add(&mut COMMON_WORDS.iter().copied(), class::COMMON);
+        add(&mut PARTICLES.iter().copied(), class::PARTICLE);
+        add(&mut NAME_ARTICLES.iter().copied(), class::NAME_ARTICLE);
+        add(&mut TEAM_WORDS_AFTER.iter().copied(), class::TEAM_AFTER);
+        add(&mut TEAM_WORDS_BEFORE.iter().copied(), class::TEAM_BEFORE);
+        add(&mut PLACE_WORDS_BEFORE.iter().copied(), class::PLACE_BEFORE);
+        add(
+            &mut gazetteer.first_names.iter().map(String::as_str),
+            class::FIRST_NAME,
+        );
+        add(
+            &mut gazetteer.surnames.keys().map(String::as_str),
+            class::SURNAME,
+        );
+        add(
+            &mut gazetteer.by_alias.keys().map(String::as_str),
+            class::ALIAS,
+        );
+        classes
+    })
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -63,8 +137,9 @@ fn is_capitalised(word: &str) -> bool {
 /// side of those (no rule looks further). Most words of a text are none of these, and only
 /// the anchors are visited. A word after a dropped stretch is not `joined`, so no run of
 /// names bridges the gap.
-fn words<'a>(text: &'a str, tokens: &'a Tokens) -> Vec<Word<'a>> {
+fn words<'a>(gazetteer: &Gazetteer, text: &'a str, tokens: &'a Tokens) -> Vec<Word<'a>> {
     let list = &tokens.tokens;
+    let classes = word_classes(gazetteer);
     // The first and the last token of the word holding token `t`.
     let first_of = |mut t: usize| {
         while t > 0 && list[t].glued {
@@ -84,7 +159,11 @@ fn words<'a>(text: &'a str, tokens: &'a Tokens) -> Vec<Word<'a>> {
     for &anchor in &tokens.anchors {
         let anchor = anchor as usize;
         let first = first_of(anchor);
-        let from = if first > 0 { first_of(first - 1) } else { first };
+        let from = if first > 0 {
+            first_of(first - 1)
+        } else {
+            first
+        };
         let anchor_last = last_of(anchor);
         let until = if anchor_last + 1 < list.len() {
             last_of(anchor_last + 1)
@@ -106,6 +185,12 @@ fn words<'a>(text: &'a str, tokens: &'a Tokens) -> Vec<Word<'a>> {
                 }
             }
             let first = &list[i];
+            let folded = tokens.span(i, last);
+            let hash = if i == last {
+                first.hash
+            } else {
+                word_hash(folded)
+            };
             out.push(Word {
                 text: &text[first.start..list[last].end],
                 start: first.start,
@@ -114,8 +199,9 @@ fn words<'a>(text: &'a str, tokens: &'a Tokens) -> Vec<Word<'a>> {
                 joined: first.spaced && !after_gap,
                 possessive,
                 capitalised: first.capitalised,
-                folded: tokens.span(i, last),
+                folded,
                 inside: false,
+                class: classes.get(&hash).copied().unwrap_or(0),
             });
             next_free = next;
             i = next;
@@ -197,7 +283,7 @@ fn alias_matches<'g>(gazetteer: &'g Gazetteer, text: &str, tokens: &Tokens) -> V
 /// given its [`Tokens`].
 pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities {
     let matches = alias_matches(gazetteer, text, tokens);
-    let mut words = words(text, tokens);
+    let mut words = words(gazetteer, text, tokens);
 
     // 1. Strong aliases, then ambiguous ones by context, then weak ones and national teams.
     let mut accepted: BTreeSet<u32> = BTreeSet::new();
@@ -303,13 +389,13 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         // "By Andy Hampson") does not start a name: the name starts after it.
         // Nor does a title after a role word ("Chief Constable Roberts").
         let after_role_word =
-            w.joined && i > 0 && !words[i - 1].inside && ROLE_WORDS.contains(words[i - 1].folded);
+            w.joined && i > 0 && !words[i - 1].inside && words[i - 1].is(class::ROLE);
         // A title that is also a first name ("Prince William") stays.
         if ((w.sentence_start
-            && (ROLE_WORDS.contains(w.folded) || COMMON_WORDS.contains(w.folded))
+            && w.is(class::ROLE | class::COMMON)
             && !is_title_word(text, w.start))
-            || (after_role_word && ROLE_WORDS.contains(w.folded)))
-            && !gazetteer.first_names.contains(w.folded)
+            || (after_role_word && w.is(class::ROLE)))
+            && !w.is(class::FIRST_NAME)
         {
             i += 1;
             continue;
@@ -318,7 +404,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         let mut j = i + 1;
         while j < words.len() && j - i < 4 {
             let next = &words[j];
-            let particle = PARTICLES.contains(&next.text);
+            let particle = next.is_particle();
             if !next.joined || next.inside || !(particle || next.capitalised) {
                 break;
             }
@@ -335,7 +421,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             continue;
         }
         let run = &words[i..=last];
-        let known_first_name = gazetteer.first_names.contains(w.folded);
+        let known_first_name = w.is(class::FIRST_NAME);
         let prev = i.checked_sub(1).map(|p| &words[p]);
         let after_role = prev.is_some_and(|p| {
             let year_old = p.folded.ends_with("-year-old");
@@ -343,20 +429,18 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                 && (!p.capitalised
                     || year_old
                     || (p.sentence_start && !is_title_word(text, p.start)))
-                && (ROLE_WORDS.contains(p.folded) || year_old)
+                && (p.is(class::ROLE) || year_old)
         });
         let surname_reused = lone_words.contains(run[run.len() - 1].folded);
-        let plausible_start = !COMMON_WORDS.contains(w.folded) && (!w.sentence_start || after_role);
+        let plausible_start = !w.is(class::COMMON) && (!w.sentence_start || after_role);
         // Evidence from the neighbours: the next item of a list of people ("Chloe Logarzo,
         // Elise Kellond-Knight", "Beth Mead and Leah Williamson") or a national team's player
         // ("France's Marie-Antoinette Katoto"). The run must start like a first name: not a
         // particle or article ("De Bruyne", "Al Duhail") nor any known alias ("Saudi").
         let neighbours = || {
             let Some(p) = prev else { return false };
-            if run.iter().any(|r| ROLE_WORDS.contains(r.folded))
-                || PARTICLES.contains(&w.folded)
-                || NAME_ARTICLES.contains(&w.folded)
-                || gazetteer.by_alias.contains_key(w.folded)
+            if run.iter().any(|r| r.is(class::ROLE))
+                || w.is(class::PARTICLE | class::NAME_ARTICLE | class::ALIAS)
             {
                 return false;
             }
@@ -374,9 +458,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         let abbreviated = run[run.len() - 1].text.chars().nth(1).is_none();
         if evidence
             && !abbreviated
-            && run
-                .iter()
-                .all(|w| w.capitalised || PARTICLES.contains(&w.text))
+            && run.iter().all(|w| w.capitalised || w.is_particle())
             && run.iter().filter(|w| w.capitalised).all(is_name_word)
         {
             let name: Vec<&str> = run.iter().map(|w| w.text).collect();
@@ -404,7 +486,10 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         if part_of_run || surnames.contains(w.folded) {
             continue;
         }
-        if w.sentence_start && COMMON_WORDS.contains(w.folded) {
+        if w.sentence_start && w.is(class::COMMON) {
+            continue;
+        }
+        if !w.is(class::SURNAME) {
             continue;
         }
         let Some(ids) = gazetteer.surnames.get(w.folded) else {
@@ -419,10 +504,8 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         } else if let [only] = ids.as_slice() {
             // The only known person of a distinctive surname, capitalised mid-sentence in
             // the body (where ordinary words are lower-case).
-            let distinctive = w.folded.len() >= 4
-                && !gazetteer.first_names.contains(w.folded)
-                && !gazetteer.by_alias.contains_key(w.folded)
-                && is_name_word(w);
+            let distinctive =
+                w.folded.len() >= 4 && !w.is(class::FIRST_NAME | class::ALIAS) && is_name_word(w);
             if distinctive && lone_words.contains(w.folded) && !is_title_word(text, w.start) {
                 resolved.push(gazetteer.entry(*only).canonical.clone());
             }
@@ -496,15 +579,11 @@ fn team_context(words: &[Word<'_>], start: usize, end: usize, international: boo
     let last_of_match = words[..next].last();
     if let Some(after) = words.get(next) {
         let possessive = last_of_match.is_some_and(|w| w.possessive);
-        if possessive
-            && after.joined
-            && (after.capitalised || TEAM_WORDS_AFTER.contains(after.folded))
-        {
+        if possessive && after.joined && (after.capitalised || after.is(class::TEAM_AFTER)) {
             return true;
         }
         if after.joined
-            && (TEAM_WORDS_AFTER.contains(after.folded)
-                || after.text.starts_with(|c: char| c.is_ascii_digit()))
+            && (after.is(class::TEAM_AFTER) || after.text.starts_with(|c: char| c.is_ascii_digit()))
         {
             return true;
         }
@@ -520,7 +599,7 @@ fn team_context(words: &[Word<'_>], start: usize, end: usize, international: boo
     if prev > 0 {
         let before = &words[prev - 1];
         let first_of_match = words.get(prev);
-        if first_of_match.is_some_and(|w| w.joined) && TEAM_WORDS_BEFORE.contains(before.folded) {
+        if first_of_match.is_some_and(|w| w.joined) && before.is(class::TEAM_BEFORE) {
             return true;
         }
     }
@@ -530,9 +609,9 @@ fn team_context(words: &[Word<'_>], start: usize, end: usize, international: boo
 /// True when a country is written as a place: after "in", "to", "from", "at", "of"... or
 /// before a year ("Qatar 2022", the tournament).
 fn is_place_mention(words: &[Word<'_>], first: usize, next: usize) -> bool {
-    let before = first.checked_sub(1).map(|i| words[i].folded);
+    let before = first.checked_sub(1).map(|i| &words[i]);
     let after = words.get(next);
-    let place_word = before.is_some_and(|w| PLACE_WORDS_BEFORE.contains(w));
+    let place_word = before.is_some_and(|w| w.is(class::PLACE_BEFORE));
     let year_after =
         after.is_some_and(|w| w.joined && w.text.len() == 4 && w.text.starts_with("20"));
     place_word || year_after
@@ -589,7 +668,7 @@ fn is_name_word(word: &Word<'_>) -> bool {
         } else {
             text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
         };
-    !has_digit && !acronym && !NOT_NAME_WORDS.contains(word.folded)
+    !has_digit && !acronym && !word.is(class::NOT_NAME)
 }
 
 /// True when word `k` has a capitalised neighbour joined to it by a space.
@@ -600,13 +679,9 @@ fn in_capitalised_run(words: &[Word<'_>], k: usize) -> bool {
     after || before
 }
 
-fn word_set(words: &'static [&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
-}
-
 /// Folded words that never belong to a person's name.
 #[rustfmt::skip]
-static NOT_NAME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+const NOT_NAME_WORDS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "photo", "photograph", "images", "getty", "reuters", "afp", "press",
@@ -632,7 +707,7 @@ static NOT_NAME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_s
     "argentinian", "italian", "spanish", "portuguese", "dutch", "belgian",
     "scottish", "irish", "british", "nigerian", "ghanaian", "moroccan",
     "egyptian", "mexican", "canadian",
-]));
+];
 
 /// Capitalised first words of surnames and club names that no first name is ("Mac Allister",
 /// "Al Duhail", "San Diego", "Ben Salem"); [`PARTICLES`] are the others.
@@ -642,7 +717,7 @@ const NAME_ARTICLES: [&str; 9] = [
 
 /// Words that introduce a person's name ("defender Luke Chambers").
 #[rustfmt::skip]
-static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+const ROLE_WORDS: &[&str] = &[
     "striker", "midfielder", "defender", "goalkeeper", "keeper", "forward", "winger", "full-back",
     "centre-back", "center-back", "fullback", "wing-back", "left-back", "right-back", "captain",
     "skipper", "coach", "manager", "boss", "president", "chairman", "director", "owner", "agent",
@@ -653,41 +728,41 @@ static ROLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&
     "head", "founder", "ceo", "spokesperson", "spokesman", "spokeswoman", "analyst", "rival",
     "duo", "pair", "trio", "winner", "constable", "inspector", "superintendent", "detective",
     "sergeant", "officer",
-]));
+];
 
 /// Sentence-initial capitalised words that are not names.
 #[rustfmt::skip]
-static COMMON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+const COMMON_WORDS: &[&str] = &[
     "the", "a", "an", "but", "and", "however", "according", "as", "while", "if", "when", "after",
     "before", "with", "without", "for", "in", "on", "at", "it", "he", "she", "they", "we", "this",
     "that", "there", "his", "her", "their", "also", "now", "then", "still", "yet", "meanwhile",
     "indeed", "despite", "although", "so",
-]));
+];
 
 /// Words after a country that make it the national team ("England manager").
 #[rustfmt::skip]
-static TEAM_WORDS_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+const TEAM_WORDS_AFTER: &[&str] = &[
     "international", "internationals", "squad", "manager", "coach", "boss", "captain", "team",
     "side", "players", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger",
     "women", "fans", "supporters", "u21", "u21s", "u20", "u23", "under-21", "under-21s",
     "under-20", "head", "camp", "debut", "cap", "caps", "shirt", "kit", "jersey", "national",
     "beat", "drew", "lost", "won", "face", "faces", "play", "plays", "coached",
-]));
+];
 
 /// Words before a country that make it a place ("in Qatar").
 #[rustfmt::skip]
-static PLACE_WORDS_BEFORE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+const PLACE_WORDS_BEFORE: &[&str] = &[
     "in", "to", "from", "at", "of", "across", "around", "throughout", "visit", "visited", "visiting",
     "into", "inside", "outside", "near", "hosts", "host", "hosted", "hosting", "within", "left",
-]));
+];
 
 /// Words before a country that make it the national team ("against Spain").
 #[rustfmt::skip]
-static TEAM_WORDS_BEFORE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| word_set(&[
+const TEAM_WORDS_BEFORE: &[&str] = &[
     "beat", "beating", "beaten", "against", "v", "vs", "versus", "face", "faces", "faced",
     "facing", "defeated", "thrashed", "edged", "represent", "represented", "representing", "for",
     "capped",
-]));
+];
 
 #[cfg(test)]
 mod tests {

@@ -315,7 +315,15 @@ mod tests {
 
     #[test]
     fn short_word_keys_are_distinct_and_long_words_have_none() {
-        let words = ["a", "ab", "abcdefgh", "abcdefghi", "abcdefgh1", "ÖÖÖÖÖÖÖÖ", "abcdefghijklmnop"];
+        let words = [
+            "a",
+            "ab",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgh1",
+            "ÖÖÖÖÖÖÖÖ",
+            "abcdefghijklmnop",
+        ];
         let keys: Vec<_> = words.iter().map(|w| short_key(w.as_bytes())).collect();
         for (i, a) in keys.iter().enumerate() {
             assert!(a.is_some());
