@@ -2,7 +2,8 @@
 //! counts, findable by canonical name, alias or surname in folded form.
 //!
 //! Written beside the index at the end of each indexing job: `entities.tsv` (one
-//! `kind<TAB>name<TAB>count` line per entity, by kind then count) and `entities.fst`
+//! `kind<TAB>name<TAB>count[<TAB>variant|variant...]` line per entity, by kind then count)
+//! and `entities.fst`
 //! (folded `kind\0alias` -> byte offset of the entity's line). Searches open only the FST
 //! (small, no parsing) and read the lines they need, so resolving `--club leverkusen` or
 //! boosting "Anton" costs microseconds, not a gazetteer load.
@@ -14,7 +15,7 @@ use crate::extract::EntityKind;
 use anyhow::Context;
 use fst::{IntoStreamer, Map, MapBuilder, Streamer};
 use std::collections::{BTreeMap, HashMap};
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{BufRead, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, TERMINATED};
@@ -29,8 +30,19 @@ pub struct EntityRef {
     pub kind: EntityKind,
     /// Canonical name (the facet's last segment).
     pub name: String,
-    /// Number of articles naming it.
+    /// Number of articles naming it (under any of its spellings).
     pub count: u64,
+    /// Other spellings of the same name that articles are tagged with ("Aitana Bonmati"
+    /// beside "Aitana Bonmatí": people the gazetteer does not know keep the spelling of the
+    /// article they were found in). A filter or boost on the entity covers them all.
+    pub variants: Vec<String>,
+}
+
+impl EntityRef {
+    /// The entity's name and its other spellings: every facet name it is tagged under.
+    pub fn spellings(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.variants.iter().map(String::as_str))
+    }
 }
 
 /// How a lexicon key names its entity; lower wins when two entities share a key.
@@ -94,7 +106,7 @@ pub fn count_entities(
             }
         }
     }
-    let mut entities: Vec<EntityRef> = counts
+    let entities: Vec<EntityRef> = counts
         .into_iter()
         .filter_map(|(key, count)| {
             let text = String::from_utf8(key).ok()?;
@@ -103,9 +115,11 @@ pub fn count_entities(
                 kind: EntityKind::from_name(kind)?,
                 name: name.to_owned(),
                 count,
+                variants: Vec::new(),
             })
         })
         .collect();
+    let mut entities = merge_spellings(entities);
     entities.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
@@ -115,6 +129,34 @@ pub fn count_entities(
     Ok(entities)
 }
 
+/// Merges the entities of one kind whose names differ only in case or accents into the
+/// most frequent spelling (ties: the first by name), the others kept as its variants and
+/// their counts added (an article naming two spellings counts twice).
+fn merge_spellings(mut entities: Vec<EntityRef>) -> Vec<EntityRef> {
+    entities.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.count.cmp(&a.count))
+            .then(a.name.cmp(&b.name))
+    });
+    let mut merged: Vec<EntityRef> = Vec::with_capacity(entities.len());
+    let mut first_of: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for entity in entities {
+        match first_of.entry((entity.kind, fold(&entity.name))) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let main = &mut merged[*first.get()];
+                main.count += entity.count;
+                main.variants.push(entity.name);
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(merged.len());
+                merged.push(entity);
+            }
+        }
+    }
+    merged
+}
+
 /// Writes the lexicon files for these entities into the index directory (atomically).
 pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
     let mut tsv = String::new();
@@ -122,11 +164,16 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
     for entity in entities {
         offsets.push(tsv.len() as u64);
         tsv.push_str(&format!(
-            "{}\t{}\t{}\n",
+            "{}\t{}\t{}",
             entity.kind.name(),
             entity.name,
             entity.count
         ));
+        if !entity.variants.is_empty() {
+            tsv.push('\t');
+            tsv.push_str(&entity.variants.join("|"));
+        }
+        tsv.push('\n');
     }
     // Key -> (source, -count, offset): the best entity for a key is the smallest.
     let mut keys: BTreeMap<Vec<u8>, (KeySource, std::cmp::Reverse<u64>, u64)> = BTreeMap::new();
@@ -300,11 +347,11 @@ impl Lexicon {
         let mut file = std::fs::File::open(&self.tsv_path)
             .with_context(|| format!("cannot read {}", self.tsv_path.display()))?;
         file.seek(SeekFrom::Start(offset))?;
-        let mut buf = vec![0u8; 512];
-        let n = file.read(&mut buf)?;
-        let line = String::from_utf8_lossy(&buf[..n]);
-        let line = line.lines().next().unwrap_or("");
-        parse_line(line).with_context(|| format!("corrupt line in {}", self.tsv_path.display()))
+        let mut line = Vec::new();
+        std::io::BufReader::new(file).read_until(b'\n', &mut line)?;
+        let line = String::from_utf8_lossy(&line);
+        parse_line(line.trim_end_matches('\n'))
+            .with_context(|| format!("corrupt line in {}", self.tsv_path.display()))
     }
 }
 
@@ -313,7 +360,21 @@ fn parse_line(line: &str) -> Option<EntityRef> {
     let kind = EntityKind::from_name(cols.next()?)?;
     let name = cols.next()?.to_owned();
     let count = cols.next()?.parse().ok()?;
-    Some(EntityRef { kind, name, count })
+    let variants = cols
+        .next()
+        .map(|v| {
+            v.split('|')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(EntityRef {
+        kind,
+        name,
+        count,
+        variants,
+    })
 }
 
 /// Every entity of the index in `dir`, by kind then article count (from `entities.tsv`).
@@ -325,4 +386,63 @@ pub fn read_entities(dir: &Path) -> anyhow::Result<Vec<EntityRef>> {
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
     };
     Ok(text.lines().filter_map(parse_line).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(kind: EntityKind, name: &str, count: u64) -> EntityRef {
+        EntityRef {
+            kind,
+            name: name.to_owned(),
+            count,
+            variants: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn spellings_differing_in_accents_or_case_merge_into_the_most_frequent() {
+        let merged = merge_spellings(vec![
+            entity(EntityKind::Person, "Aitana Bonmati", 2),
+            entity(EntityKind::Person, "Aitana Bonmatí", 5),
+            entity(EntityKind::Person, "AITANA BONMATI", 1),
+            entity(EntityKind::Club, "Aitana Bonmati", 1),
+            entity(EntityKind::Person, "Alexia Putellas", 4),
+        ]);
+        let names: Vec<(&str, u64, Vec<String>)> = merged
+            .iter()
+            .map(|e| (e.name.as_str(), e.count, e.variants.clone()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Aitana Bonmati", 1, vec![]),
+                (
+                    "Aitana Bonmatí",
+                    8,
+                    vec!["Aitana Bonmati".to_owned(), "AITANA BONMATI".to_owned()]
+                ),
+                ("Alexia Putellas", 4, vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_lexicon_resolves_any_spelling_to_the_entity_with_its_variants() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut person = entity(EntityKind::Person, "Aitana Bonmatí", 8);
+        person.variants = vec!["Aitana Bonmati".to_owned()];
+        write_lexicon(dir.path(), &[person.clone()]).expect("write");
+        let lexicon = Lexicon::open(dir.path()).expect("open");
+        for name in ["aitana bonmati", "Aitana Bonmatí", "Bonmati"] {
+            let found = lexicon.resolve(EntityKind::Person, name).expect("resolve");
+            assert_eq!(found.as_ref(), Some(&person), "{name}");
+        }
+        assert_eq!(
+            person.spellings().collect::<Vec<_>>(),
+            ["Aitana Bonmatí", "Aitana Bonmati"]
+        );
+        assert_eq!(read_entities(dir.path()).expect("read"), [person]);
+    }
 }

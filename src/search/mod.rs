@@ -221,12 +221,15 @@ pub enum SearchError {
 struct LexiconEntities<'a>(&'a Lexicon);
 
 impl EntityResolver for LexiconEntities<'_> {
-    fn resolve(&self, kind: &str, name: &str) -> Result<Facet, String> {
+    fn resolve(&self, kind: &str, name: &str) -> Result<Vec<Facet>, String> {
         let Some(entity_kind) = EntityKind::from_name(kind) else {
             return Err(format!("unknown entity kind {kind:?}"));
         };
         match self.0.resolve(entity_kind, name) {
-            Ok(Some(entity)) => Ok(entity_facet(kind, &entity.name)),
+            Ok(Some(entity)) => Ok(entity
+                .spellings()
+                .map(|name| entity_facet(kind, name))
+                .collect()),
             Ok(None) => {
                 let nearest = self.0.nearest(entity_kind, name, 3).unwrap_or_default();
                 let hint = if nearest.is_empty() {
@@ -252,7 +255,10 @@ impl EntityResolver for LexiconEntities<'_> {
                 KeySource::WeakAlias | KeySource::Surname => capitalised,
             })
             .map(|(e, _)| NamedEntity {
-                facet: entity_facet(e.kind.name(), &e.name),
+                facets: e
+                    .spellings()
+                    .map(|name| entity_facet(e.kind.name(), name))
+                    .collect(),
                 canonical: e.name,
             })
             .collect()
@@ -699,15 +705,18 @@ impl Searcher {
         let entities: Vec<String> = compiled
             .boosted
             .iter()
-            .filter_map(|facet| {
-                let path = facet.to_path();
-                let kind = EntityKind::from_name(path.first()?)?;
-                let name = *path.get(1)?;
-                tagged
-                    .of_kind(kind)
-                    .iter()
-                    .any(|n| n == name)
-                    .then(|| name.to_owned())
+            .filter_map(|facets| {
+                // The spelling the article is tagged under, if any.
+                facets.iter().find_map(|facet| {
+                    let path = facet.to_path();
+                    let kind = EntityKind::from_name(path.first()?)?;
+                    let name = *path.get(1)?;
+                    tagged
+                        .of_kind(kind)
+                        .iter()
+                        .any(|n| n == name)
+                        .then(|| name.to_owned())
+                })
             })
             .collect();
         let entity_boost = ENTITY_BOOST * entities.len() as f32;

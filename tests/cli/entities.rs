@@ -430,3 +430,41 @@ fn entity_devset_precision_and_recall() {
         );
     }
 }
+
+#[test]
+fn one_person_written_with_and_without_accents_is_one_entity() {
+    // A player the gazetteer does not know keeps the spelling of the article that names
+    // her; the index still treats both spellings as one person.
+    let ws = Workspace::new();
+    ws.write(
+        "a.txt",
+        " date 2024-05-01 Barcelona win again\nBarcelona midfielder Aitana Bonmatí scored twice.",
+    );
+    ws.write(
+        "b.txt",
+        " date 2024-05-02 Award night\nBarcelona midfielder Aitana Bonmati won the award.",
+    );
+    ws.write(
+        "c.txt",
+        " date 2024-05-03 Other news\nBarcelona midfielder Aitana Bonmatí was rested.",
+    );
+    ws.index(&["a.txt", "b.txt", "c.txt"]);
+    for spelling in ["Aitana Bonmati", "aitana bonmatí", "AITANA BONMATI"] {
+        let mut ids = ws.ids(&["--person", spelling]);
+        ids.sort();
+        assert_eq!(ids.len(), 3, "--person {spelling:?}: {ids:?}");
+    }
+    // Listed once, under the more frequent spelling, with both spellings' articles.
+    let output = ws
+        .scout()
+        .args(["entities", "--kind", "person"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains("Aitana")).collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    assert!(
+        lines[0].trim_start().starts_with("3  Aitana Bonmatí"),
+        "{text}"
+    );
+}

@@ -50,17 +50,17 @@ pub struct Highlight {
 /// An entity a query text names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedEntity {
-    /// Its facet.
-    pub facet: Facet,
+    /// Its facets: the canonical name's first, then other spellings it is tagged under.
+    pub facets: Vec<Facet>,
     /// Its canonical name.
     pub canonical: String,
 }
 
 /// Turns names in queries into entity facets.
 pub trait EntityResolver {
-    /// The facet for an entity filter (`kind`, name as typed), or an error message naming
-    /// close alternatives.
-    fn resolve(&self, kind: &str, name: &str) -> Result<Facet, String>;
+    /// The facets for an entity filter (`kind`, name as typed: the entity's canonical name
+    /// and its other spellings), or an error message naming close alternatives.
+    fn resolve(&self, kind: &str, name: &str) -> Result<Vec<Facet>, String>;
     /// The entities of any kind this text names. `capitalised` says the user wrote it like
     /// a name; surnames and nicknames only count then.
     fn named_by(&self, text: &str, capitalised: bool) -> Vec<NamedEntity>;
@@ -123,8 +123,9 @@ pub struct Compiled {
     pub highlight: Highlight,
     /// Words widened or replaced by near spellings.
     pub corrections: Vec<Correction>,
-    /// Entity facets the query names, whose articles get [`ENTITY_BOOST`].
-    pub boosted: Vec<Facet>,
+    /// Entities the query names (each as its facets, canonical first), whose articles get
+    /// [`ENTITY_BOOST`].
+    pub boosted: Vec<Vec<Facet>>,
 }
 
 impl std::fmt::Debug for Compiled {
@@ -142,7 +143,7 @@ impl std::fmt::Debug for Compiled {
 struct Notes {
     highlight: Highlight,
     corrections: Vec<Correction>,
-    boosted: Vec<Facet>,
+    boosted: Vec<Vec<Facet>>,
 }
 
 type Clause = (Occur, Box<dyn Query>);
@@ -184,11 +185,8 @@ impl Compiler<'_> {
                 other => self.node(other, negated, notes)?,
             },
             Node::Entity { kind, name } => {
-                let facet = self.entities.resolve(kind, name)?;
-                filter(Box::new(TermQuery::new(
-                    Term::from_facet(self.fields.entity, &facet),
-                    IndexRecordOption::Basic,
-                )))
+                let facets = self.entities.resolve(kind, name)?;
+                filter(self.tagged(&facets))
             }
             Node::Source(name) => {
                 let terms: Vec<Term> = analyze_terms(&mut self.keyword, name)
@@ -373,12 +371,8 @@ impl Compiler<'_> {
         let mut matching: Vec<Box<dyn Query>> = vec![typed];
         let mut bonus: Vec<Clause> = Vec::new();
         for entity in named {
-            let tagged = TermQuery::new(
-                Term::from_facet(self.fields.entity, &entity.facet),
-                IndexRecordOption::Basic,
-            );
             matching.push(Box::new(ConstScoreQuery::new(
-                Box::new(tagged),
+                self.tagged(&entity.facets),
                 ENTITY_BOOST,
             )));
             // The canonical name as text, unless that is what was typed.
@@ -391,8 +385,8 @@ impl Compiler<'_> {
                     matching.push(text);
                 }
             }
-            if !notes.boosted.contains(&entity.facet) {
-                notes.boosted.push(entity.facet.clone());
+            if !notes.boosted.contains(&entity.facets) {
+                notes.boosted.push(entity.facets.clone());
             }
         }
         let group: Box<dyn Query> = Box::new(LazyUnionQuery::new(matching));
@@ -440,6 +434,22 @@ impl Compiler<'_> {
             (Occur::Should, original),
             (Occur::Should, replacement),
         ]))
+    }
+
+    /// Articles tagged with any of these facets (an entity's spellings).
+    fn tagged(&self, facets: &[Facet]) -> Box<dyn Query> {
+        let term = |facet: &Facet| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_facet(self.fields.entity, facet),
+                IndexRecordOption::Basic,
+            ))
+        };
+        match facets {
+            [facet] => term(facet),
+            _ => Box::new(BooleanQuery::new(
+                facets.iter().map(|f| (Occur::Should, term(f))).collect(),
+            )),
+        }
     }
 
     /// A word or phrase over title (boosted) and body, or the title alone.
@@ -576,7 +586,7 @@ mod tests {
     struct NoEntities;
 
     impl EntityResolver for NoEntities {
-        fn resolve(&self, kind: &str, name: &str) -> Result<Facet, String> {
+        fn resolve(&self, kind: &str, name: &str) -> Result<Vec<Facet>, String> {
             Err(format!("no {kind} {name}"))
         }
 
