@@ -91,6 +91,8 @@ mod class {
     pub const SURNAME: u16 = 1 << 9;
     /// A folded canonical name or alias of a known entity.
     pub const ALIAS: u16 = 1 << 10;
+    /// A title before a name ([`super::HONORIFICS`]).
+    pub const HONORIFIC: u16 = 1 << 11;
 }
 
 /// The word classes of a gazetteer's words and of the rules' word lists, built once.
@@ -107,6 +109,7 @@ fn word_classes(gazetteer: &Gazetteer) -> &HashMap<u64, u16> {
         add(&mut COMMON_WORDS.iter().copied(), class::COMMON);
         add(&mut PARTICLES.iter().copied(), class::PARTICLE);
         add(&mut NAME_ARTICLES.iter().copied(), class::NAME_ARTICLE);
+        add(&mut HONORIFICS.iter().copied(), class::HONORIFIC);
         add(&mut TEAM_WORDS_AFTER.iter().copied(), class::TEAM_AFTER);
         add(&mut TEAM_WORDS_BEFORE.iter().copied(), class::TEAM_BEFORE);
         add(&mut PLACE_WORDS_BEFORE.iter().copied(), class::PLACE_BEFORE);
@@ -381,7 +384,10 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if w.inside || !w.capitalised || w.possessive || !is_name_word(w) {
+        // An honorific ("Sir Bobby Robson", "Mr Al Fayed") is not part of the name; the
+        // name after it starts a run of its own.
+        if w.inside || !w.capitalised || w.possessive || !is_name_word(w) || w.is(class::HONORIFIC)
+        {
             i += 1;
             continue;
         }
@@ -426,10 +432,11 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         let after_role = prev.is_some_and(|p| {
             let year_old = p.folded.ends_with("-year-old");
             w.joined
-                && (!p.capitalised
+                && ((!p.capitalised
                     || year_old
                     || (p.sentence_start && !is_title_word(text, p.start)))
-                && (p.is(class::ROLE) || year_old)
+                    && (p.is(class::ROLE) || year_old)
+                    || p.is(class::HONORIFIC))
         });
         let surname_reused = lone_words.contains(run[run.len() - 1].folded);
         let plausible_start = !w.is(class::COMMON) && (!w.sentence_start || after_role);
@@ -699,7 +706,8 @@ const NOT_NAME_WORDS: &[&str] = &[
     // organisations and venues
     "fund", "committee", "capital", "council", "federation", "foundation", "trust", "ministry",
     "commission", "government", "holdings", "partners", "investment", "consortium",
-    "desk", "staff", "kit", "nou", "trafford", "masia", "cottage",
+    "desk", "staff", "kit", "nou", "trafford", "masia", "cottage", "bernabeu", "estadio",
+    "publishing",
     // demonyms and compass words
     "spaniard", "irishman", "scotsman", "welshman", "englishman", "frenchman", "dutchman",
     "north", "south", "northern", "southern", "eastern", "western", "saudi",
@@ -713,6 +721,11 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// "Al Duhail", "San Diego", "Ben Salem"); [`PARTICLES`] are the others.
 const NAME_ARTICLES: [&str; 9] = [
     "mac", "al", "el", "san", "santa", "st", "saint", "ben", "bin",
+];
+
+/// Titles written before a name, not part of it ("Sir Alex Ferguson", "Mr Al Fayed").
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
 ];
 
 /// Words that introduce a person's name ("defender Luke Chambers").
@@ -935,6 +948,16 @@ mod tests {
         assert!(recognize(&g, "We saw Stuttgart's Zorba Quill open.")
             .person
             .is_empty());
+    }
+
+    #[test]
+    fn an_honorific_is_not_part_of_the_name() {
+        assert_eq!(
+            people("The tribute to Sir Bobby Robson was moving."),
+            ["Bobby Robson"]
+        );
+        assert_eq!(people("Headline\nThen Mr Luke Walker spoke."), ["Luke Walker"]);
+        assert!(people("The Sir was moving.").is_empty());
     }
 
     #[test]

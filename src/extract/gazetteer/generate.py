@@ -370,6 +370,21 @@ Sporting Kansas City | United States | Sporting KC | |
 Minnesota United | United States | Minnesota United FC | |
 San Diego FC | United States | | |
 D.C. United | United States | DC United | |
+# ---- NWSL (women)
+Orlando Pride | United States | | |
+Portland Thorns | United States | Portland Thorns FC | Thorns |
+Washington Spirit | United States | | |
+San Diego Wave | United States | San Diego Wave FC | |
+Houston Dash | United States | | |
+Seattle Reign | United States | Seattle Reign FC; OL Reign | |
+North Carolina Courage | United States | NC Courage | |
+Kansas City Current | United States | KC Current | |
+Gotham FC | United States | NJ/NY Gotham FC; NJ/NY Gotham; NY/NJ Gotham FC | |
+Angel City | United States | Angel City FC | |
+Chicago Red Stars | United States | Chicago Stars FC; Chicago Stars | |
+Racing Louisville | United States | Racing Louisville FC | |
+Utah Royals | United States | Utah Royals FC | |
+Bay FC | United States | | |
 # ---- Brazil
 Flamengo | Brazil | CR Flamengo; Clube de Regatas do Flamengo | Mengão |
 Palmeiras | Brazil | SE Palmeiras; Sociedade Esportiva Palmeiras | Verdão |
