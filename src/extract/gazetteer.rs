@@ -64,7 +64,18 @@ pub struct Gazetteer {
     pub by_alias: HashMap<String, Vec<Target>>,
     /// Word hash -> what recognition needs to know about the word, built by recognition
     /// on first use (see `recognize`).
-    pub word_classes: OnceLock<HashMap<u64, u16>>,
+    pub word_classes: OnceLock<WordClasses>,
+}
+
+/// Word classes by word hash, as bits (their meaning is recognition's).
+#[derive(Debug, Default)]
+pub struct WordClasses {
+    /// Classes from short word lists (role words, particles...): small enough to stay in
+    /// cache, looked up for every word recognition looks at.
+    pub lists: HashMap<u64, u16>,
+    /// Classes from the gazetteer's names (first names, surnames, aliases): large, looked
+    /// up only for capitalised words.
+    pub names: HashMap<u64, u16>,
 }
 
 /// Name particles that may stand lower-case inside a name ("Virgil van Dijk").

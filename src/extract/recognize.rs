@@ -20,7 +20,7 @@
 //!    known person of a distinctive surname written capitalised mid-sentence.
 
 use super::fold::fold;
-use super::gazetteer::{surname_keys, Gazetteer, Pattern, PARTICLES};
+use super::gazetteer::{surname_keys, Gazetteer, Pattern, WordClasses, PARTICLES};
 use super::trie::{word_hash, Tokens};
 use super::{Entities, EntityKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -65,9 +65,10 @@ impl Word<'_> {
     }
 }
 
-/// What a folded word is to the rules, as bits of one lookup keyed by its hash: the word
-/// lists below and the gazetteer's names. Looking each word up once, by an integer key,
-/// replaces a dozen string-keyed set lookups per capitalised word.
+/// What a folded word is to the rules, as bits looked up once by its hash: the word lists
+/// below (for every word kept) and the gazetteer's names (first names, surnames, aliases:
+/// only asked of capitalised words). An integer key replaces a dozen string-keyed set
+/// lookups per capitalised word.
 mod class {
     /// Never part of a person's name ([`super::NOT_NAME_WORDS`]).
     pub const NOT_NAME: u16 = 1;
@@ -96,32 +97,50 @@ mod class {
 }
 
 /// The word classes of a gazetteer's words and of the rules' word lists, built once.
-fn word_classes(gazetteer: &Gazetteer) -> &HashMap<u64, u16> {
+fn word_classes(gazetteer: &Gazetteer) -> &WordClasses {
     gazetteer.word_classes.get_or_init(|| {
-        let mut classes: HashMap<u64, u16> = HashMap::default();
-        let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u16| {
+        let mut classes = WordClasses::default();
+        let add = |table: &mut HashMap<u64, u16>, words: &mut dyn Iterator<Item = &str>, bit| {
             for word in words {
-                *classes.entry(word_hash(word)).or_default() |= bit;
+                *table.entry(word_hash(word)).or_default() |= bit;
             }
         };
-        add(&mut NOT_NAME_WORDS.iter().copied(), class::NOT_NAME);
-        add(&mut ROLE_WORDS.iter().copied(), class::ROLE);
-        add(&mut COMMON_WORDS.iter().copied(), class::COMMON);
-        add(&mut PARTICLES.iter().copied(), class::PARTICLE);
-        add(&mut NAME_ARTICLES.iter().copied(), class::NAME_ARTICLE);
-        add(&mut HONORIFICS.iter().copied(), class::HONORIFIC);
-        add(&mut TEAM_WORDS_AFTER.iter().copied(), class::TEAM_AFTER);
-        add(&mut TEAM_WORDS_BEFORE.iter().copied(), class::TEAM_BEFORE);
-        add(&mut PLACE_WORDS_BEFORE.iter().copied(), class::PLACE_BEFORE);
+        let lists = &mut classes.lists;
+        add(lists, &mut NOT_NAME_WORDS.iter().copied(), class::NOT_NAME);
+        add(lists, &mut ROLE_WORDS.iter().copied(), class::ROLE);
+        add(lists, &mut COMMON_WORDS.iter().copied(), class::COMMON);
+        add(lists, &mut PARTICLES.iter().copied(), class::PARTICLE);
         add(
-            &mut gazetteer.first_names.iter().map(String::as_str),
-            class::FIRST_NAME,
+            lists,
+            &mut NAME_ARTICLES.iter().copied(),
+            class::NAME_ARTICLE,
+        );
+        add(lists, &mut HONORIFICS.iter().copied(), class::HONORIFIC);
+        add(
+            lists,
+            &mut TEAM_WORDS_AFTER.iter().copied(),
+            class::TEAM_AFTER,
         );
         add(
+            lists,
+            &mut TEAM_WORDS_BEFORE.iter().copied(),
+            class::TEAM_BEFORE,
+        );
+        add(
+            lists,
+            &mut PLACE_WORDS_BEFORE.iter().copied(),
+            class::PLACE_BEFORE,
+        );
+        let names = &mut classes.names;
+        let first_names = &mut gazetteer.first_names.iter().map(String::as_str);
+        add(names, first_names, class::FIRST_NAME);
+        add(
+            names,
             &mut gazetteer.surnames.keys().map(String::as_str),
             class::SURNAME,
         );
         add(
+            names,
             &mut gazetteer.by_alias.keys().map(String::as_str),
             class::ALIAS,
         );
@@ -204,7 +223,12 @@ fn words<'a>(gazetteer: &Gazetteer, text: &'a str, tokens: &'a Tokens) -> Vec<Wo
                 capitalised: first.capitalised,
                 folded,
                 inside: false,
-                class: classes.get(&hash).copied().unwrap_or(0),
+                class: classes.lists.get(&hash).copied().unwrap_or(0)
+                    | if first.capitalised {
+                        classes.names.get(&hash).copied().unwrap_or(0)
+                    } else {
+                        0
+                    },
             });
             next_free = next;
             i = next;
@@ -956,7 +980,10 @@ mod tests {
             people("The tribute to Sir Bobby Robson was moving."),
             ["Bobby Robson"]
         );
-        assert_eq!(people("Headline\nThen Mr Luke Walker spoke."), ["Luke Walker"]);
+        assert_eq!(
+            people("Headline\nThen Mr Luke Walker spoke."),
+            ["Luke Walker"]
+        );
         assert!(people("The Sir was moving.").is_empty());
     }
 
