@@ -187,10 +187,11 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
             .and_modify(|v| *v = (*v).min(value))
             .or_insert(value);
     };
+    // Every spelling of an entity leads to it (a gazetteer name may be a variant).
     let index_of: HashMap<(EntityKind, &str), usize> = entities
         .iter()
         .enumerate()
-        .map(|(i, e)| ((e.kind, e.name.as_str()), i))
+        .flat_map(|(i, e)| e.spellings().map(move |name| ((e.kind, name), i)))
         .collect();
     for (entity, offset) in entities.iter().zip(&offsets) {
         let folded = fold(&entity.name);
