@@ -8,6 +8,7 @@
 //! best-ranked copy (`similar`), unless [`SearchRequest::all`] asks for every copy.
 
 mod copies;
+mod facets;
 pub mod query;
 pub mod snippet;
 mod spelling;
@@ -17,7 +18,7 @@ use crate::extract::{ByKind, Entities, EntityKind};
 use crate::index::analyzer::{cached_news_analyzer, keyword_analyzer, news_analyzer};
 use crate::index::document::entity_facet;
 use crate::index::lexicon::{KeySource, Lexicon};
-use crate::index::schema::{DATE_FIELD, ENTITY_FIELD, SIMHASH_FIELD};
+use crate::index::schema::{DATE_FIELD, SIMHASH_FIELD};
 use crate::index::{current_generation, open_index, ScoutIndex};
 use anyhow::Context;
 use copies::{collapse, copies_similar, Candidate, MatchSignatures, Signatures};
@@ -29,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use snippet::{find_matches, make_snippet, Snippet};
 use spelling::IndexSpelling;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::collector::{FacetCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::index::SegmentId;
 use tantivy::schema::{Facet, Value};
 use tantivy::{
@@ -477,7 +478,11 @@ impl Searcher {
             fetch = (fetch * 4).min(MAX_CANDIDATES);
         };
         let facets = if request.facets {
-            Some(count_facets(searcher, &compiled.query)?)
+            Some(facets::count_facets(
+                searcher,
+                &compiled.query,
+                &self.lexicon,
+            )?)
         } else {
             None
         };
@@ -808,31 +813,6 @@ fn has_text(node: &Node) -> bool {
 }
 
 /// Counts the top entities of each kind among all documents matching the query.
-fn count_facets(
-    searcher: &tantivy::Searcher,
-    query: &dyn tantivy::query::Query,
-) -> anyhow::Result<FacetCounts> {
-    let mut collector = FacetCollector::for_field(ENTITY_FIELD);
-    for kind in EntityKind::ALL {
-        collector.add_facet(format!("/{}", kind.name()).as_str());
-    }
-    let counts = searcher
-        .search(query, &collector)
-        .context("cannot count entities")?;
-    let mut facets = FacetCounts::default();
-    for kind in EntityKind::ALL {
-        for (facet, count) in counts.top_k(&format!("/{}", kind.name()), FACETS_PER_KIND) {
-            if let [_, name] = facet.to_path().as_slice() {
-                facets.of_kind_mut(kind).push(NameCount {
-                    name: (*name).to_owned(),
-                    count,
-                });
-            }
-        }
-    }
-    Ok(facets)
-}
-
 /// ANDs the parsed query with the flag filters.
 fn combine(parsed: Option<Node>, filters: &[Node]) -> Option<Node> {
     let mut parts: Vec<Node> = Vec::new();

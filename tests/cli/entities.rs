@@ -467,4 +467,12 @@ fn one_person_written_with_and_without_accents_is_one_entity() {
         lines[0].trim_start().starts_with("3  Aitana Bonmatí"),
         "{text}"
     );
+    // Facet counts among hits agree: one person, three articles.
+    let results = ws.search_json(&["Barcelona", "--facets"]);
+    let people = &results.facets.expect("facets")["person"];
+    assert_eq!(
+        people,
+        &serde_json::json!([{"name": "Aitana Bonmatí", "count": 3}]),
+        "{people}"
+    );
 }

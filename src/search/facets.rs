@@ -1,0 +1,139 @@
+//! Entity counts among all matches of a query (`--facets`, the shell's `:facets`).
+//!
+//! Each segment counts its matches' entity facet ordinals from the facet column, then reads
+//! the names of the ordinals it saw in ordinal order, each dictionary block once. (tantivy's
+//! `FacetCollector` resolves ordinals one at a time: 0.3 s for a broad query at 10x.)
+//! Spellings of one name that differ only in accents or case count as one entity, named as
+//! the index's lexicon names it.
+
+use super::{FacetCounts, NameCount, FACETS_PER_KIND};
+use crate::extract::fold::fold;
+use crate::extract::EntityKind;
+use crate::index::lexicon::Lexicon;
+use crate::index::schema::ENTITY_FIELD;
+use anyhow::Context;
+use std::collections::HashMap;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::fastfield::FacetReader;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// The top entities of each kind among all matches of `query`.
+pub(super) fn count_facets(
+    searcher: &tantivy::Searcher,
+    query: &dyn tantivy::query::Query,
+    lexicon: &Lexicon,
+) -> anyhow::Result<FacetCounts> {
+    let counts = searcher
+        .search(query, &EntityCounts)
+        .context("cannot count entities")?;
+    // (kind, folded name) -> (matches under any spelling, most frequent spelling, its count).
+    let mut by_name: HashMap<(EntityKind, String), (u64, String, u64)> = HashMap::new();
+    for ((kind, name), count) in counts {
+        let entry = by_name
+            .entry((kind, fold(&name)))
+            .or_insert_with(|| (0, name.clone(), 0));
+        entry.0 += count;
+        if count > entry.2 || (count == entry.2 && name < entry.1) {
+            (entry.1, entry.2) = (name, count);
+        }
+    }
+    let mut facets = FacetCounts::default();
+    for kind in EntityKind::ALL {
+        let mut top: Vec<(u64, &String)> = by_name
+            .iter()
+            .filter(|((k, _), _)| *k == kind)
+            .map(|(_, (total, name, _))| (*total, name))
+            .collect();
+        top.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        top.truncate(FACETS_PER_KIND);
+        for (count, name) in top {
+            let name = match lexicon.resolve(kind, name) {
+                Ok(Some(entity)) if entity.spellings().any(|s| s == name) => entity.name,
+                _ => name.clone(),
+            };
+            facets.of_kind_mut(kind).push(NameCount { name, count });
+        }
+    }
+    Ok(facets)
+}
+
+/// Collects how many matching articles name each entity, as (kind, name) -> count.
+struct EntityCounts;
+
+type Counts = HashMap<(EntityKind, String), u64>;
+
+impl Collector for EntityCounts {
+    type Fruit = Counts;
+    type Child = SegmentEntityCounts;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentEntityCounts> {
+        let reader = segment.facet_reader(ENTITY_FIELD)?;
+        Ok(SegmentEntityCounts {
+            counts: vec![0; reader.num_facets()],
+            reader,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
+        let mut merged = Counts::new();
+        for fruit in fruits {
+            for (entity, count) in fruit {
+                *merged.entry(entity).or_default() += count;
+            }
+        }
+        Ok(merged)
+    }
+}
+
+/// [`EntityCounts`] on one segment: a count per facet ordinal.
+struct SegmentEntityCounts {
+    reader: FacetReader,
+    counts: Vec<u64>,
+}
+
+impl SegmentCollector for SegmentEntityCounts {
+    type Fruit = Counts;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        for ord in self.reader.facet_ords(doc) {
+            if let Some(count) = self.counts.get_mut(ord as usize) {
+                *count += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> Counts {
+        let seen: Vec<u64> = (0..self.counts.len() as u64)
+            .filter(|&ord| self.counts[ord as usize] > 0)
+            .collect();
+        let mut names: Vec<String> = Vec::with_capacity(seen.len());
+        let read = self
+            .reader
+            .facet_dict()
+            .sorted_ords_to_term_cb(&seen, |bytes| {
+                names.push(String::from_utf8_lossy(bytes).into_owned());
+            });
+        let mut counts = Counts::new();
+        if read.is_err() || names.len() != seen.len() {
+            return counts;
+        }
+        for (ord, facet) in seen.into_iter().zip(names) {
+            // Facet terms are `kind\0name`; a bare `kind` (an ancestor) has no name.
+            let Some((kind, name)) = facet.split_once('\0') else {
+                continue;
+            };
+            if let Some(kind) = EntityKind::from_name(kind) {
+                *counts.entry((kind, name.to_owned())).or_default() += self.counts[ord as usize];
+            }
+        }
+        counts
+    }
+}
