@@ -119,26 +119,21 @@ pub fn count_entities(
             })
         })
         .collect();
-    let mut entities = merge_spellings(entities);
-    entities.sort_by(|a, b| {
-        a.kind
-            .cmp(&b.kind)
-            .then(b.count.cmp(&a.count))
-            .then(a.name.cmp(&b.name))
-    });
-    Ok(entities)
+    Ok(merge_spellings(entities))
 }
 
 /// Merges the entities of one kind whose names differ only in case or accents into the
 /// most frequent spelling (ties: the first by name), the others kept as its variants and
-/// their counts added (an article naming two spellings counts twice).
-fn merge_spellings(mut entities: Vec<EntityRef>) -> Vec<EntityRef> {
-    entities.sort_by(|a, b| {
+/// their counts added (an article naming two spellings counts twice). The result is sorted
+/// by kind, then merged count (highest first), then name.
+pub fn merge_spellings(mut entities: Vec<EntityRef>) -> Vec<EntityRef> {
+    let order = |a: &EntityRef, b: &EntityRef| {
         a.kind
             .cmp(&b.kind)
             .then(b.count.cmp(&a.count))
             .then(a.name.cmp(&b.name))
-    });
+    };
+    entities.sort_by(order);
     let mut merged: Vec<EntityRef> = Vec::with_capacity(entities.len());
     let mut first_of: HashMap<(EntityKind, String), usize> = HashMap::new();
     for entity in entities {
@@ -154,6 +149,7 @@ fn merge_spellings(mut entities: Vec<EntityRef>) -> Vec<EntityRef> {
             }
         }
     }
+    merged.sort_by(order);
     merged
 }
 

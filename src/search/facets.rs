@@ -7,9 +7,8 @@
 //! the index's lexicon names it.
 
 use super::{FacetCounts, NameCount, FACETS_PER_KIND};
-use crate::extract::fold::fold;
 use crate::extract::EntityKind;
-use crate::index::lexicon::Lexicon;
+use crate::index::lexicon::{merge_spellings, EntityRef, Lexicon};
 use crate::index::schema::ENTITY_FIELD;
 use anyhow::Context;
 use std::collections::HashMap;
@@ -26,33 +25,30 @@ pub(super) fn count_facets(
     let counts = searcher
         .search(query, &EntityCounts)
         .context("cannot count entities")?;
-    // (kind, folded name) -> (matches under any spelling, most frequent spelling, its count).
-    let mut by_name: HashMap<(EntityKind, String), (u64, String, u64)> = HashMap::new();
-    for ((kind, name), count) in counts {
-        let entry = by_name
-            .entry((kind, fold(&name)))
-            .or_insert_with(|| (0, name.clone(), 0));
-        entry.0 += count;
-        if count > entry.2 || (count == entry.2 && name < entry.1) {
-            (entry.1, entry.2) = (name, count);
-        }
-    }
+    let entities = counts
+        .into_iter()
+        .map(|((kind, name), count)| EntityRef {
+            kind,
+            name,
+            count,
+            variants: Vec::new(),
+        })
+        .collect();
     let mut facets = FacetCounts::default();
-    for kind in EntityKind::ALL {
-        let mut top: Vec<(u64, &String)> = by_name
-            .iter()
-            .filter(|((k, _), _)| *k == kind)
-            .map(|(_, (total, name, _))| (*total, name))
-            .collect();
-        top.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        top.truncate(FACETS_PER_KIND);
-        for (count, name) in top {
-            let name = match lexicon.resolve(kind, name) {
-                Ok(Some(entity)) if entity.spellings().any(|s| s == name) => entity.name,
-                _ => name.clone(),
-            };
-            facets.of_kind_mut(kind).push(NameCount { name, count });
+    for entity in merge_spellings(entities) {
+        let list = facets.of_kind_mut(entity.kind);
+        if list.len() == FACETS_PER_KIND {
+            continue;
         }
+        // Named as the lexicon names the entity when it knows this spelling.
+        let name = match lexicon.resolve(entity.kind, &entity.name) {
+            Ok(Some(known)) if known.spellings().any(|s| s == entity.name) => known.name,
+            _ => entity.name,
+        };
+        list.push(NameCount {
+            name,
+            count: entity.count,
+        });
     }
     Ok(facets)
 }
