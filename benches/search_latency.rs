@@ -1,7 +1,8 @@
 //! Query latency, in-process and one-shot, per query kind, on the real corpus and its 10x
 //! replica. Prints one table of medians and p99s (milliseconds), snippets included.
 //!
-//! `cargo bench --bench search_latency` (add `-- 1` to skip the 10x replica). In-process
+//! `cargo bench --bench search_latency` (add `-- 1` to skip the 10x replica; env `KINDS=AND,typo`
+//! runs only those kinds, `RUNS=N` times each query, `ONESHOT=0` skips the one-shot runs, `PER_QUERY=1` prints each query's median). In-process
 //! figures follow one untimed pass over all queries. Indexes and
 //! the replica are built once under `target/bench-data/` and reused. Needs
 //! `../shared/corpora/football-news-2020-2026.jsonl.gz`; says so and does nothing without it.
@@ -89,6 +90,16 @@ fn main() {
         );
         return;
     }
+    // KINDS=AND,typo limits the run to those kinds; RUNS=N times each query (e.g. for perf).
+    let kinds = std::env::var("KINDS").ok();
+    let runs: usize = std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(RUNS);
+    // PER_QUERY=1 also prints each query's median (on stderr).
+    let per_query = std::env::var("PER_QUERY").is_ok_and(|v| v == "1");
+    // ONLY=text runs only the queries containing it.
+    let only = std::env::var("ONLY").ok();
     let data = root.join("target/bench-data");
     std::fs::create_dir_all(&data).expect("bench data dir");
     let scout_bin = root.join("target/release/scout");
@@ -115,17 +126,37 @@ fn main() {
             }
         }
         for (kind, queries) in QUERIES {
+            if kinds
+                .as_ref()
+                .is_some_and(|k| !k.split(',').any(|k| k == *kind))
+            {
+                continue;
+            }
             let mut times = Vec::new();
             for query in *queries {
+                if only
+                    .as_ref()
+                    .is_some_and(|only| !query.contains(only.as_str()))
+                {
+                    continue;
+                }
                 let request = request_for(query);
-                for _ in 0..RUNS {
+                let mut own = Vec::new();
+                for _ in 0..runs {
                     let started = Instant::now();
                     let results = searcher.search(&request).expect("search");
                     std::hint::black_box(results);
-                    times.push(started.elapsed().as_secs_f64() * 1000.0);
+                    own.push(started.elapsed().as_secs_f64() * 1000.0);
                 }
+                if per_query {
+                    eprintln!(
+                        "{size}x {kind} {query}: median {:.2} ms",
+                        percentile(&mut own, 0.5)
+                    );
+                }
+                times.extend(own);
             }
-            let oneshot = if scout_bin.is_file() {
+            let oneshot = if scout_bin.is_file() && std::env::var("ONESHOT").as_deref() != Ok("0") {
                 one_shot(&scout_bin, &index_dir, queries)
             } else {
                 f64::NAN

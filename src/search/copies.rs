@@ -1,23 +1,12 @@
-//! Near-duplicate copies: grouping ranked candidates by SimHash, counting each story's
-//! copies among all matches, and naming the copies (ids, sources) from fast fields.
+//! Near-duplicate copies: grouping ranked candidates by SimHash and naming the copies (ids,
+//! sources) from fast fields.
 
+use super::ranking::Candidate;
 use super::{Similar, NEAR_DUPLICATE_BITS};
 use crate::extract::signature::simhash_distance;
-use crate::index::schema::{ID_FIELD, SIMHASH_FIELD, SOURCE_FIELD};
+use crate::index::schema::{ID_FIELD, SOURCE_FIELD};
 use rustc_hash::FxHashMap;
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
-
-/// A candidate hit before documents are read.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Candidate {
-    /// Its score in the ranking.
-    pub score: Score,
-    /// Where it is.
-    pub address: DocAddress,
-    /// Its SimHash, if it has one.
-    pub simhash: Option<u64>,
-}
+use tantivy::{DocAddress, DocId, SegmentReader};
 
 /// Groups candidates: each copy (SimHash within [`NEAR_DUPLICATE_BITS`]) goes under the
 /// first-ranked article of its story.
@@ -36,81 +25,6 @@ pub(super) fn collapse(ranked: Vec<Candidate>) -> Vec<(Candidate, Vec<Candidate>
         }
     }
     groups
-}
-
-/// Collects the SimHash of every matching article (and counts them), so that each hit's
-/// copies are counted among all matches, not only among the candidates ranked.
-pub(super) struct Signatures;
-
-/// The fruit of [`Signatures`].
-#[derive(Debug, Default)]
-pub(super) struct MatchSignatures {
-    /// Number of matching articles.
-    pub count: usize,
-    /// Their SimHashes (articles without one are left out).
-    pub simhashes: Vec<u64>,
-}
-
-impl MatchSignatures {
-    /// Number of matching articles within [`NEAR_DUPLICATE_BITS`] of `simhash`, the article
-    /// itself left out.
-    pub fn copies_of(&self, simhash: u64) -> usize {
-        self.simhashes
-            .iter()
-            .filter(|&&other| simhash_distance(simhash, other) <= NEAR_DUPLICATE_BITS)
-            .count()
-            .saturating_sub(1)
-    }
-}
-
-impl Collector for Signatures {
-    type Fruit = MatchSignatures;
-    type Child = SegmentSignatures;
-
-    fn for_segment(
-        &self,
-        _: SegmentOrdinal,
-        segment: &SegmentReader,
-    ) -> tantivy::Result<SegmentSignatures> {
-        Ok(SegmentSignatures {
-            column: segment.fast_fields().u64(SIMHASH_FIELD).ok(),
-            fruit: MatchSignatures::default(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<MatchSignatures>) -> tantivy::Result<MatchSignatures> {
-        let mut merged = MatchSignatures::default();
-        for fruit in fruits {
-            merged.count += fruit.count;
-            merged.simhashes.extend(fruit.simhashes);
-        }
-        Ok(merged)
-    }
-}
-
-/// [`Signatures`] on one segment.
-pub(super) struct SegmentSignatures {
-    column: Option<tantivy::columnar::Column<u64>>,
-    fruit: MatchSignatures,
-}
-
-impl SegmentCollector for SegmentSignatures {
-    type Fruit = MatchSignatures;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        self.fruit.count += 1;
-        if let Some(simhash) = self.column.as_ref().and_then(|c| c.first(doc)) {
-            self.fruit.simhashes.push(simhash);
-        }
-    }
-
-    fn harvest(self) -> MatchSignatures {
-        self.fruit
-    }
 }
 
 /// The ids and sources of copies, read from their fast-field columns rather than from

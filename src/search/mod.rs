@@ -10,6 +10,7 @@
 mod copies;
 mod facets;
 pub mod query;
+mod ranking;
 pub mod snippet;
 mod spelling;
 
@@ -18,25 +19,22 @@ use crate::extract::{ByKind, Entities, EntityKind};
 use crate::index::analyzer::{cached_news_analyzer, keyword_analyzer, news_analyzer};
 use crate::index::document::entity_facet;
 use crate::index::lexicon::{KeySource, Lexicon};
-use crate::index::schema::{DATE_FIELD, SIMHASH_FIELD};
+use crate::index::schema::DATE_FIELD;
 use crate::index::{current_generation, open_index, ScoutIndex};
 use anyhow::Context;
-use copies::{collapse, copies_similar, Candidate, MatchSignatures, Signatures};
+use copies::{collapse, copies_similar};
 use query::{
     parse_query, relax, Compiled, Compiler, Correction, EntityResolver, NamedEntity, Node,
     QueryError, ENTITY_BOOST,
 };
+use ranking::{freshness, Candidate, Matches, RankedMatches};
 use serde::{Deserialize, Serialize};
 use snippet::{find_matches, make_snippet, Snippet};
 use spelling::IndexSpelling;
-use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::TopDocs;
 use tantivy::index::SegmentId;
 use tantivy::schema::{Facet, Value};
-use tantivy::{
-    DateTime, DocAddress, DocId, IndexReader, Order, ReloadPolicy, Score, SegmentReader,
-    TantivyDocument,
-};
+use tantivy::{DocAddress, IndexReader, ReloadPolicy, Score, TantivyDocument};
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -452,28 +450,37 @@ impl Searcher {
         } else {
             SortOrder::Date
         };
-        // Collapsing copies needs more candidates than hits shown: fetch more until the
-        // page is full of distinct stories or the matches run out.
+        // Collapsing copies needs more candidates than hits shown: rank more until the page
+        // is full of distinct stories or the matches run out. One pass over the matches keeps
+        // enough candidates for a story with a few dozen copies at the top; only a page that
+        // needs more runs the query again, keeping the most.
         let mut fetch = if request.all {
             wanted
         } else {
             (wanted * 5 + 50).min(MAX_CANDIDATES)
         };
-        let (groups, matches) = loop {
-            let (ranked, matches) = self.rank(searcher, &compiled, sort, fetch)?;
+        let mut keep = if request.all {
+            wanted
+        } else {
+            (fetch * 4).min(MAX_CANDIDATES)
+        };
+        let mut matches = self.matches(searcher, &compiled, sort, keep)?;
+        let groups = loop {
+            if fetch > keep {
+                keep = MAX_CANDIDATES;
+                matches = self.matches(searcher, &compiled, sort, keep)?;
+            }
+            let ranked = matches.top(fetch);
             if request.all {
-                break (
-                    ranked
-                        .into_iter()
-                        .map(|c| (c, Vec::new()))
-                        .collect::<Vec<_>>(),
-                    matches,
-                );
+                break ranked
+                    .into_iter()
+                    .map(|c| (c, Vec::new()))
+                    .collect::<Vec<_>>();
             }
             let exhausted = ranked.len() < fetch || fetch >= MAX_CANDIDATES;
             let groups = collapse(ranked);
             if groups.len() >= wanted || exhausted {
-                break (groups, matches);
+                break groups;
             }
             fetch = (fetch * 4).min(MAX_CANDIDATES);
         };
@@ -528,7 +535,7 @@ impl Searcher {
         }
         Ok(SearchResults {
             query: request.query.clone(),
-            total_hits: matches.count,
+            total_hits: matches.count(),
             fallback: false,
             corrections: compiled.corrections.clone(),
             hits,
@@ -536,101 +543,23 @@ impl Searcher {
         })
     }
 
-    /// The best `fetch` candidates in display order, with their near-duplicate signatures,
-    /// and the number of matching articles (one pass over the matches).
-    fn rank(
+    /// The matches of the compiled query, scored for `sort`, the best `keep` of them ready
+    /// to rank (one pass over the matches).
+    fn matches(
         &self,
         searcher: &tantivy::Searcher,
         compiled: &Compiled,
         sort: SortOrder,
-        fetch: usize,
-    ) -> Result<(Vec<Candidate>, MatchSignatures), SearchError> {
-        let top = TopDocs::with_limit(fetch);
-        let (scored, matches): (Vec<(Score, DocAddress)>, MatchSignatures) = match sort {
-            SortOrder::Relevance => {
-                searcher.search(&compiled.query, &(top.order_by_score(), Signatures))
-            }
-            SortOrder::Date => searcher
-                .search(
-                    &compiled.query,
-                    &(
-                        top.order_by((
-                            (
-                                SortByStaticFastValue::<DateTime>::for_field(DATE_FIELD),
-                                Order::Desc,
-                            ),
-                            (SortBySimilarityScore, Order::Desc),
-                        )),
-                        Signatures,
-                    ),
-                )
-                .map(|(docs, total)| {
-                    let docs = docs
-                        .into_iter()
-                        .map(|((_, score), address)| (score, address))
-                        .collect();
-                    (docs, total)
-                }),
-            SortOrder::Recent => {
-                let newest = self.newest;
-                searcher.search(
-                    &compiled.query,
-                    &(
-                        top.tweak_score(move |segment: &SegmentReader| {
-                            let dates = segment.fast_fields().date(DATE_FIELD).ok();
-                            move |doc: DocId, score: Score| {
-                                let date = dates.as_ref().and_then(|c| c.first(doc));
-                                score * freshness(date.map(|d| d.into_timestamp_secs()), newest)
-                            }
-                        }),
-                        Signatures,
-                    ),
-                )
-            }
-        }
-        .context("search failed")?;
-        // Fast-field columns opened once per segment, not once per candidate.
-        let segments = searcher.segment_readers();
-        let simhashes: Vec<_> = segments
-            .iter()
-            .map(|s| s.fast_fields().u64(SIMHASH_FIELD).ok())
-            .collect();
-        let dates_of: Vec<_> = segments
-            .iter()
-            .map(|s| s.fast_fields().date(DATE_FIELD).ok())
-            .collect();
-        let mut candidates: Vec<Candidate> = scored
-            .into_iter()
-            .map(|(score, address)| Candidate {
-                score,
-                address,
-                simhash: simhashes[address.segment_ord as usize]
-                    .as_ref()
-                    .and_then(|c| c.first(address.doc_id)),
-            })
-            .collect();
-        if sort != SortOrder::Date {
-            // Ties broken deterministically: newer first, then index order.
-            let dates: Vec<Option<i64>> = candidates
-                .iter()
-                .map(|c| {
-                    dates_of[c.address.segment_ord as usize]
-                        .as_ref()
-                        .and_then(|col| col.first(c.address.doc_id))
-                        .map(|d| d.into_timestamp_secs())
-                })
-                .collect();
-            let mut order: Vec<usize> = (0..candidates.len()).collect();
-            order.sort_by(|&a, &b| {
-                candidates[b]
-                    .score
-                    .total_cmp(&candidates[a].score)
-                    .then(dates[b].cmp(&dates[a]))
-                    .then(candidates[a].address.cmp(&candidates[b].address))
-            });
-            candidates = order.into_iter().map(|i| candidates[i]).collect();
-        }
-        Ok((candidates, matches))
+        keep: usize,
+    ) -> Result<Matches, SearchError> {
+        let collector = RankedMatches {
+            sort,
+            newest: self.newest,
+            keep,
+        };
+        Ok(searcher
+            .search(&compiled.query, &collector)
+            .context("search failed")?)
     }
 
     fn hit(
@@ -726,8 +655,7 @@ impl Searcher {
             .collect();
         let entity_boost = ENTITY_BOOST * entities.len() as f32;
         let details = explain_tree(compiled, searcher, candidate.address);
-        let freshness = (sort == SortOrder::Recent)
-            .then(|| freshness(fast_date(searcher, candidate.address), self.newest));
+        let freshness = (sort == SortOrder::Recent).then(|| freshness(candidate.date, self.newest));
         let base = candidate.score / freshness.unwrap_or(1.0);
         Ok(Explanation {
             matched,
@@ -763,25 +691,6 @@ fn explain_tree(
         }
         _ => serde_json::Value::Null,
     }
-}
-
-/// The freshness factor of [`SortOrder::Recent`].
-fn freshness(date: Option<i64>, newest: Option<i64>) -> f32 {
-    match (date, newest) {
-        (Some(date), Some(newest)) => {
-            let age_days = (newest - date).max(0) as f32 / 86_400.0;
-            1.0 + (-age_days / FRESHNESS_HALF_LIFE_DAYS).exp2()
-        }
-        _ => 1.0,
-    }
-}
-
-fn fast_date(searcher: &tantivy::Searcher, address: DocAddress) -> Option<i64> {
-    let segment = searcher.segment_reader(address.segment_ord);
-    let column = segment.fast_fields().date(DATE_FIELD).ok()?;
-    column
-        .first(address.doc_id)
-        .map(|d| d.into_timestamp_secs())
 }
 
 /// The newest publication instant among the snapshot's articles.
