@@ -8,7 +8,7 @@
 //! rank above articles that merely contain the word. A word the index hardly knows is
 //! widened to a near spelling ([`Spelling`]).
 
-use super::lazy_union::LazyUnionQuery;
+use super::lazy_union::{BonusQuery, LazyUnionQuery};
 use super::parse::{DateRange, Node};
 use crate::index::analyzer::analyze_terms;
 use crate::index::schema::Fields;
@@ -222,10 +222,7 @@ impl Compiler<'_> {
                     }
                 }
                 clauses.extend(self.text_run(&run, negated, notes));
-                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
-                    clauses.push((Occur::Must, Box::new(AllQuery)));
-                }
-                Box::new(BooleanQuery::new(clauses))
+                conjunction(clauses)
             }
             Node::Or(children) => {
                 let mut clauses = Vec::new();
@@ -369,7 +366,7 @@ impl Compiler<'_> {
         }
         let typed_terms = analyze_terms(&mut self.news, typed_text);
         let mut matching: Vec<Box<dyn Query>> = vec![typed];
-        let mut bonus: Vec<Clause> = Vec::new();
+        let mut bonus: Vec<Box<dyn Query>> = Vec::new();
         for entity in named {
             matching.push(Box::new(ConstScoreQuery::new(
                 self.tagged(&entity.facets),
@@ -380,7 +377,7 @@ impl Compiler<'_> {
             if canonical != typed_terms {
                 let text = self.text(&entity.canonical, 0, false, negated, notes);
                 if typed_terms.iter().all(|t| canonical.contains(t)) {
-                    bonus.push((Occur::Should, text));
+                    bonus.push(text);
                 } else {
                     matching.push(text);
                 }
@@ -393,8 +390,7 @@ impl Compiler<'_> {
         if bonus.is_empty() {
             return group;
         }
-        bonus.insert(0, (Occur::Must, group));
-        Box::new(BooleanQuery::new(bonus))
+        Box::new(BonusQuery::new(group, bonus))
     }
 
     /// A typed word: its terms, widened by a near spelling when the index hardly knows it.
@@ -535,6 +531,29 @@ fn capitalised_like(term: &str, typed: &str) -> String {
     } else {
         term.to_owned()
     }
+}
+
+/// Required and excluded clauses ANDed, scored with the optional ones (proximity pairs) that
+/// also match: a query of exclusions alone matches every other article.
+fn conjunction(clauses: Vec<Clause>) -> Box<dyn Query> {
+    let (optional, mut rest): (Vec<Clause>, Vec<Clause>) = clauses
+        .into_iter()
+        .partition(|(occur, _)| *occur == Occur::Should);
+    if !rest.iter().any(|(occur, _)| *occur == Occur::Must) {
+        rest.push((Occur::Must, Box::new(AllQuery)));
+    }
+    let required: Box<dyn Query> = if rest.len() == 1 && rest[0].0 == Occur::Must {
+        rest.remove(0).1
+    } else {
+        Box::new(BooleanQuery::new(rest))
+    };
+    if optional.is_empty() {
+        return required;
+    }
+    Box::new(BonusQuery::new(
+        required,
+        optional.into_iter().map(|(_, query)| query).collect(),
+    ))
 }
 
 /// A filter clause: matches like the inner query but adds nothing to the score.

@@ -9,7 +9,9 @@
 //! of the matching clauses', like a `Should` union).
 
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
+use tantivy::{
+    DocId, DocSet, Score, SeekDangerResult, SegmentReader, TantivyError, Term, TERMINATED,
+};
 
 /// Matches what any clause matches; scores the sum of the matching clauses' scores.
 #[derive(Debug)]
@@ -80,28 +82,188 @@ impl Weight for LazyUnionWeight {
     }
 }
 
+/// Matches what `required` matches; adds the score of each `bonus` clause that matches the
+/// same document. A bonus clause (a phrase, a proximity pair) is checked on the required
+/// matches only, one document at a time, never searched ahead for its own next match, as
+/// tantivy's `Should` clauses beside `Must` ones are.
+#[derive(Debug)]
+pub struct BonusQuery {
+    required: Box<dyn Query>,
+    bonus: Vec<Box<dyn Query>>,
+}
+
+impl BonusQuery {
+    /// `required`, scored with whichever of `bonus` also match.
+    pub fn new(required: Box<dyn Query>, bonus: Vec<Box<dyn Query>>) -> Self {
+        BonusQuery { required, bonus }
+    }
+}
+
+impl Clone for BonusQuery {
+    fn clone(&self) -> Self {
+        BonusQuery {
+            required: self.required.box_clone(),
+            bonus: self.bonus.iter().map(|c| c.box_clone()).collect(),
+        }
+    }
+}
+
+impl Query for BonusQuery {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let required = self.required.weight(enable_scoring)?;
+        let bonus = LazyUnionQuery {
+            clauses: self.bonus.iter().map(|c| c.box_clone()).collect(),
+        }
+        .weight(enable_scoring)?;
+        Ok(Box::new(BonusWeight { required, bonus }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.required.query_terms(visitor);
+        for clause in &self.bonus {
+            clause.query_terms(visitor);
+        }
+    }
+}
+
+struct BonusWeight {
+    required: Box<dyn Weight>,
+    bonus: Box<dyn Weight>,
+}
+
+impl Weight for BonusWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(Box::new(BonusScorer {
+            required: self.required.scorer(reader, boost)?,
+            bonus: self.bonus.scorer(reader, boost)?,
+            scored: None,
+        }))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let required = self.required.explain(reader, doc)?;
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) != doc {
+            return Err(TantivyError::InvalidArgument(format!(
+                "document #{doc} does not match"
+            )));
+        }
+        let mut explanation = Explanation::new("required, plus matching bonus", scorer.score());
+        explanation.add_detail(required);
+        if let Ok(bonus) = self.bonus.explain(reader, doc) {
+            explanation.add_detail(bonus);
+        }
+        Ok(explanation)
+    }
+}
+
+struct BonusScorer {
+    required: Box<dyn Scorer>,
+    /// A [`LazyUnionScorer`] of the bonus clauses, only ever asked `seek_danger`.
+    bonus: Box<dyn Scorer>,
+    /// The last document scored and its score.
+    scored: Option<(DocId, Score)>,
+}
+
+impl DocSet for BonusScorer {
+    fn advance(&mut self) -> DocId {
+        self.required.advance()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.required.seek(target)
+    }
+
+    fn seek_danger(&mut self, target: DocId) -> SeekDangerResult {
+        self.required.seek_danger(target)
+    }
+
+    fn doc(&self) -> DocId {
+        self.required.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.required.size_hint()
+    }
+
+    fn cost(&self) -> u64 {
+        self.required.cost()
+    }
+}
+
+impl Scorer for BonusScorer {
+    fn score(&mut self) -> Score {
+        let doc = self.required.doc();
+        if let Some((scored, score)) = self.scored {
+            if scored == doc {
+                return score;
+            }
+        }
+        let mut score = self.required.score();
+        if self.bonus.seek_danger(doc) == SeekDangerResult::Found {
+            score += self.bonus.score();
+        }
+        self.scored = Some((doc, score));
+        score
+    }
+}
+
 /// The scorer: positioned on the smallest document any clause is on.
+///
+/// Inside an intersection it is mostly asked whether one document matches
+/// ([`DocSet::seek_danger`]); it then asks each clause the same, so a phrase clause checks its
+/// positions in that document only instead of searching on for its next match. A clause
+/// that answered "no" is left unpositioned (tantivy's "danger zone") with a lower bound for
+/// its next match, and is positioned again only if the union is advanced or sought.
 struct LazyUnionScorer {
     clauses: Vec<Box<dyn Scorer>>,
+    /// `Some(bound)` for a clause left unpositioned by `seek_danger`: it has no match below
+    /// `bound`, and takes only `seek_danger` calls until one finds a match.
+    unpositioned: Vec<Option<DocId>>,
     doc: DocId,
 }
 
 impl LazyUnionScorer {
     fn new(clauses: Vec<Box<dyn Scorer>>) -> Self {
+        let unpositioned = vec![None; clauses.len()];
         let mut scorer = LazyUnionScorer {
             clauses,
+            unpositioned,
             doc: TERMINATED,
         };
         scorer.doc = scorer.smallest();
         scorer
     }
 
+    /// The smallest document any clause is on (or, for an unpositioned clause, may be on).
     fn smallest(&self) -> DocId {
         self.clauses
             .iter()
-            .map(|c| c.doc())
+            .zip(&self.unpositioned)
+            .map(|(c, bound)| bound.unwrap_or_else(|| c.doc()))
             .min()
             .unwrap_or(TERMINATED)
+    }
+
+    /// Positions every unpositioned clause on its first match at or after `target`.
+    fn position_all(&mut self, target: DocId) {
+        for (clause, bound) in self.clauses.iter_mut().zip(&mut self.unpositioned) {
+            let Some(mut next) = bound.take() else {
+                continue;
+            };
+            next = next.max(target);
+            loop {
+                match clause.seek_danger(next) {
+                    SeekDangerResult::Found => break,
+                    SeekDangerResult::SeekLowerBound(TERMINATED) => {
+                        // Exhausted: leave it unpositioned past every document.
+                        *bound = Some(TERMINATED);
+                        break;
+                    }
+                    SeekDangerResult::SeekLowerBound(lower) => next = lower,
+                }
+            }
+        }
     }
 }
 
@@ -111,8 +273,9 @@ impl DocSet for LazyUnionScorer {
             return TERMINATED;
         }
         let current = self.doc;
-        for clause in &mut self.clauses {
-            if clause.doc() == current {
+        self.position_all(current + 1);
+        for (clause, bound) in self.clauses.iter_mut().zip(&self.unpositioned) {
+            if bound.is_none() && clause.doc() == current {
                 clause.advance();
             }
         }
@@ -121,16 +284,53 @@ impl DocSet for LazyUnionScorer {
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        if self.doc >= target {
+        if self.doc >= target && self.unpositioned.iter().all(Option::is_none) {
             return self.doc;
         }
-        for clause in &mut self.clauses {
-            if clause.doc() < target {
+        self.position_all(target);
+        for (clause, bound) in self.clauses.iter_mut().zip(&self.unpositioned) {
+            if bound.is_none() && clause.doc() < target {
                 clause.seek(target);
             }
         }
         self.doc = self.smallest();
         self.doc
+    }
+
+    fn seek_danger(&mut self, target: DocId) -> SeekDangerResult {
+        if target >= TERMINATED {
+            return SeekDangerResult::SeekLowerBound(TERMINATED);
+        }
+        let mut found = false;
+        let mut lower = TERMINATED;
+        for (clause, bound) in self.clauses.iter_mut().zip(&mut self.unpositioned) {
+            let at = bound.unwrap_or_else(|| clause.doc());
+            if at > target {
+                lower = lower.min(at);
+                continue;
+            }
+            if at == target && bound.is_none() {
+                found = true;
+                continue;
+            }
+            match clause.seek_danger(target) {
+                SeekDangerResult::Found => {
+                    *bound = None;
+                    found = true;
+                }
+                SeekDangerResult::SeekLowerBound(next) => {
+                    *bound = Some(next);
+                    lower = lower.min(next);
+                }
+            }
+        }
+        if found {
+            self.doc = target;
+            SeekDangerResult::Found
+        } else {
+            self.doc = lower;
+            SeekDangerResult::SeekLowerBound(lower)
+        }
     }
 
     fn doc(&self) -> DocId {
@@ -155,8 +355,9 @@ impl Scorer for LazyUnionScorer {
         let current = self.doc;
         self.clauses
             .iter_mut()
-            .filter(|c| c.doc() == current)
-            .map(|c| c.score())
+            .zip(&self.unpositioned)
+            .filter(|(c, bound)| bound.is_none() && c.doc() == current)
+            .map(|(c, _)| c.score())
             .sum()
     }
 }
@@ -216,6 +417,112 @@ mod tests {
         assert_eq!(searcher.search(&both, &Count)?, 2);
         let explained = lazy.explain(&searcher, lazy_hits[0].1)?;
         assert!((explained.value() - lazy_hits[0].0).abs() < 1e-5);
+        Ok(())
+    }
+
+    /// Same documents and scores as tantivy's own queries, on a few hundred random texts
+    /// where phrases often have their words but not in order: the union inside an
+    /// intersection (asked one document at a time), leading it, and bonus clauses.
+    #[test]
+    fn random_texts_match_and_score_like_tantivy_queries() -> tantivy::Result<()> {
+        let mut builder = Schema::builder();
+        let body = builder.add_text_field("body", TEXT);
+        let index = Index::create_in_ram(builder.build());
+        let mut writer: tantivy::IndexWriter = index.writer(15_000_000)?;
+        let words = ["a", "b", "c", "d", "e"];
+        let mut state: u64 = 42;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) % n
+        };
+        for _ in 0..400 {
+            let len = 2 + next(10);
+            let text: Vec<&str> = (0..len).map(|_| words[next(5) as usize]).collect();
+            writer.add_document(doc!(body => text.join(" ")))?;
+        }
+        writer.commit()?;
+        let searcher = index.reader()?.searcher();
+        let term = |t: &str| Term::from_field_text(body, t);
+        let phrase = |a: &str, b: &str, slop: u32| -> Box<dyn Query> {
+            let mut phrase = PhraseQuery::new(vec![term(a), term(b)]);
+            phrase.set_slop(slop);
+            Box::new(phrase)
+        };
+        let word = |t: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(term(t), IndexRecordOption::WithFreqs))
+        };
+        let should = |clauses: Vec<Box<dyn Query>>| -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(
+                clauses.into_iter().map(|c| (Occur::Should, c)).collect(),
+            ))
+        };
+        let must = |clauses: Vec<Box<dyn Query>>| -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(
+                clauses.into_iter().map(|c| (Occur::Must, c)).collect(),
+            ))
+        };
+        let pairs: Vec<(Box<dyn Query>, Box<dyn Query>)> = vec![
+            (
+                Box::new(LazyUnionQuery::new(vec![phrase("a", "b", 0), word("c")])),
+                should(vec![phrase("a", "b", 0), word("c")]),
+            ),
+            (
+                must(vec![
+                    Box::new(LazyUnionQuery::new(vec![
+                        phrase("a", "b", 0),
+                        phrase("c", "a", 0),
+                    ])),
+                    word("d"),
+                ]),
+                must(vec![
+                    should(vec![phrase("a", "b", 0), phrase("c", "a", 0)]),
+                    word("d"),
+                ]),
+            ),
+            (
+                must(vec![
+                    word("e"),
+                    Box::new(LazyUnionQuery::new(vec![phrase("b", "d", 1), word("a")])),
+                    Box::new(LazyUnionQuery::new(vec![
+                        phrase("d", "c", 0),
+                        phrase("e", "e", 0),
+                    ])),
+                ]),
+                must(vec![
+                    word("e"),
+                    should(vec![phrase("b", "d", 1), word("a")]),
+                    should(vec![phrase("d", "c", 0), phrase("e", "e", 0)]),
+                ]),
+            ),
+            (
+                Box::new(BonusQuery::new(
+                    must(vec![word("a"), word("b")]),
+                    vec![phrase("a", "b", 0), phrase("c", "d", 2)],
+                )),
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, word("a")),
+                    (Occur::Must, word("b")),
+                    (Occur::Should, phrase("a", "b", 0)),
+                    (Occur::Should, phrase("c", "d", 2)),
+                ])),
+            ),
+        ];
+        for (ours, theirs) in &pairs {
+            let top = TopDocs::with_limit(1_000).order_by_score();
+            let mut ours_hits = searcher.search(ours.as_ref(), &top)?;
+            let mut theirs_hits = searcher.search(theirs.as_ref(), &top)?;
+            assert!(!theirs_hits.is_empty());
+            assert_eq!(searcher.search(ours.as_ref(), &Count)?, theirs_hits.len());
+            ours_hits.sort_by_key(|(_, doc)| *doc);
+            theirs_hits.sort_by_key(|(_, doc)| *doc);
+            assert_eq!(ours_hits.len(), theirs_hits.len(), "{ours:?}");
+            for ((a, doc_a), (b, doc_b)) in ours_hits.iter().zip(&theirs_hits) {
+                assert_eq!(doc_a, doc_b, "{ours:?}");
+                assert!((a - b).abs() < 1e-4, "{ours:?}: {a} != {b}");
+            }
+        }
         Ok(())
     }
 }
