@@ -27,10 +27,11 @@ use query::{
     parse_query, relax, Compiled, Compiler, Correction, EntityResolver, NamedEntity, Node,
     QueryError, ENTITY_BOOST,
 };
-use ranking::{freshness, Candidate, Matches, RankedMatches};
+use ranking::{freshness, BufferPool, Candidate, Matches, RankedMatches};
 use serde::{Deserialize, Serialize};
 use snippet::{find_matches, make_snippet, Snippet};
 use spelling::IndexSpelling;
+use std::sync::Arc;
 use tantivy::collector::TopDocs;
 use tantivy::index::SegmentId;
 use tantivy::schema::{Facet, Value};
@@ -290,6 +291,8 @@ pub struct Searcher {
     /// The analyzer for snippets and explanations, with its word cache kept across
     /// searches (a shell session re-analyses the same words query after query).
     analyzer: std::sync::Mutex<tantivy::tokenizer::TextAnalyzer>,
+    /// Buffers for collecting matches, reused from search to search.
+    buffers: Arc<BufferPool>,
 }
 
 impl Searcher {
@@ -309,6 +312,7 @@ impl Searcher {
             lexicon,
             newest,
             analyzer: std::sync::Mutex::new(cached_news_analyzer()),
+            buffers: Arc::default(),
         })
     }
 
@@ -559,6 +563,7 @@ impl Searcher {
             sort,
             newest: self.newest,
             keep,
+            buffers: Arc::clone(&self.buffers),
         };
         Ok(searcher
             .search(&compiled.query, &collector)
