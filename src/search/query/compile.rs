@@ -367,6 +367,36 @@ impl Compiler<'_> {
             return typed;
         }
         let typed_terms = analyze_terms(&mut self.news, typed_text);
+        // One entity named by several words ("Manchester United"): an article tagged with
+        // it is scored by the words, in any order, without reading the phrase's positions;
+        // only untagged articles are checked for the phrase.
+        if let ([entity], true) = (named, typed_terms.len() > 1) {
+            let tagged: Box<dyn Query> = Box::new(ConstScoreQuery::new(
+                self.tagged(&entity.facets),
+                ENTITY_BOOST,
+            ));
+            let words = self.words_query(&typed_terms);
+            let tagged = Box::new(BonusQuery::new(tagged, vec![words]));
+            let mut matching: Vec<Box<dyn Query>> = vec![tagged, typed];
+            let mut bonus: Vec<Box<dyn Query>> = Vec::new();
+            let canonical = analyze_terms(&mut self.news, &entity.canonical);
+            if canonical != typed_terms {
+                let text = self.text(&entity.canonical, 0, false, negated, notes);
+                if typed_terms.iter().all(|t| canonical.contains(t)) {
+                    bonus.push(self.words_query(&canonical));
+                } else {
+                    matching.push(text);
+                }
+            }
+            if !notes.boosted.contains(&entity.facets) {
+                notes.boosted.push(entity.facets.clone());
+            }
+            let group: Box<dyn Query> = Box::new(LazyUnionQuery::first_match(matching));
+            if bonus.is_empty() {
+                return group;
+            }
+            return Box::new(BonusQuery::new(group, bonus));
+        }
         let mut matching: Vec<Box<dyn Query>> = vec![typed];
         let mut bonus: Vec<Box<dyn Query>> = Vec::new();
         for entity in named {
@@ -380,16 +410,7 @@ impl Compiler<'_> {
                 // Highlighted as a phrase either way.
                 let text = self.text(&entity.canonical, 0, false, negated, notes);
                 if typed_terms.iter().all(|t| canonical.contains(t)) {
-                    let words = canonical
-                        .iter()
-                        .map(|term| {
-                            (
-                                Occur::Must,
-                                self.terms_query(std::slice::from_ref(term), 0, false),
-                            )
-                        })
-                        .collect();
-                    bonus.push(Box::new(BooleanQuery::new(words)));
+                    bonus.push(self.words_query(&canonical));
                 } else {
                     matching.push(text);
                 }
@@ -458,6 +479,28 @@ impl Compiler<'_> {
                 facets.iter().map(|f| (Occur::Should, term(f))).collect(),
             )),
         }
+    }
+
+    /// Articles with all these analysed terms, anywhere in title (boosted) or body, in any
+    /// order, scored as the words.
+    fn words_query(&self, terms: &[String]) -> Box<dyn Query> {
+        let word = |term: &String| -> Box<dyn Query> {
+            let in_field = |field| -> Box<dyn Query> {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, term),
+                    IndexRecordOption::WithFreqs,
+                ))
+            };
+            // Asked one article at a time, never iterated: a lazy union (tantivy's would
+            // score 4,096 articles around each one asked).
+            Box::new(LazyUnionQuery::new(vec![
+                Box::new(BoostQuery::new(in_field(self.fields.title), TITLE_BOOST)),
+                in_field(self.fields.body),
+            ]))
+        };
+        Box::new(BooleanQuery::new(
+            terms.iter().map(|term| (Occur::Must, word(term))).collect(),
+        ))
     }
 
     /// A word or phrase over title (boosted) and body, or the title alone.

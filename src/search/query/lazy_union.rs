@@ -13,16 +13,31 @@ use tantivy::{
     DocId, DocSet, Score, SeekDangerResult, SegmentReader, TantivyError, Term, TERMINATED,
 };
 
-/// Matches what any clause matches; scores the sum of the matching clauses' scores.
+/// Matches what any clause matches; scores the sum of the matching clauses' scores, or
+/// (`first_match`) the score of the first clause that matches, the later ones then not
+/// checked at all.
 #[derive(Debug)]
 pub struct LazyUnionQuery {
     clauses: Vec<Box<dyn Query>>,
+    first_match: bool,
 }
 
 impl LazyUnionQuery {
-    /// A union of `clauses`.
+    /// A union of `clauses`, scored by their sum.
     pub fn new(clauses: Vec<Box<dyn Query>>) -> Self {
-        LazyUnionQuery { clauses }
+        LazyUnionQuery {
+            clauses,
+            first_match: false,
+        }
+    }
+
+    /// A union of `clauses`, scored by the first that matches: put a cheap clause that
+    /// usually matches (a tag) before a costly one (a phrase).
+    pub fn first_match(clauses: Vec<Box<dyn Query>>) -> Self {
+        LazyUnionQuery {
+            clauses,
+            first_match: true,
+        }
     }
 }
 
@@ -30,6 +45,7 @@ impl Clone for LazyUnionQuery {
     fn clone(&self) -> Self {
         LazyUnionQuery {
             clauses: self.clauses.iter().map(|c| c.box_clone()).collect(),
+            first_match: self.first_match,
         }
     }
 }
@@ -41,7 +57,10 @@ impl Query for LazyUnionQuery {
             .iter()
             .map(|c| c.weight(enable_scoring))
             .collect::<tantivy::Result<_>>()?;
-        Ok(Box::new(LazyUnionWeight { weights }))
+        Ok(Box::new(LazyUnionWeight {
+            weights,
+            first_match: self.first_match,
+        }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -53,6 +72,7 @@ impl Query for LazyUnionQuery {
 
 struct LazyUnionWeight {
     weights: Vec<Box<dyn Weight>>,
+    first_match: bool,
 }
 
 impl Weight for LazyUnionWeight {
@@ -62,7 +82,9 @@ impl Weight for LazyUnionWeight {
             .iter()
             .map(|w| w.scorer(reader, boost))
             .collect::<tantivy::Result<Vec<_>>>()?;
-        Ok(Box::new(LazyUnionScorer::new(clauses)))
+        let mut scorer = LazyUnionScorer::new(clauses);
+        scorer.first_match = self.first_match;
+        Ok(Box::new(scorer))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -111,10 +133,8 @@ impl Clone for BonusQuery {
 impl Query for BonusQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let required = self.required.weight(enable_scoring)?;
-        let bonus = LazyUnionQuery {
-            clauses: self.bonus.iter().map(|c| c.box_clone()).collect(),
-        }
-        .weight(enable_scoring)?;
+        let bonus = LazyUnionQuery::new(self.bonus.iter().map(|c| c.box_clone()).collect())
+            .weight(enable_scoring)?;
         Ok(Box::new(BonusWeight { required, bonus }))
     }
 
@@ -221,6 +241,8 @@ struct LazyUnionScorer {
     /// `bound`, and takes only `seek_danger` calls until one finds a match.
     unpositioned: Vec<Option<DocId>>,
     doc: DocId,
+    /// Score the first matching clause only; `seek_danger` stops at it.
+    first_match: bool,
 }
 
 impl LazyUnionScorer {
@@ -230,6 +252,7 @@ impl LazyUnionScorer {
             clauses,
             unpositioned,
             doc: TERMINATED,
+            first_match: false,
         };
         scorer.doc = scorer.smallest();
         scorer
@@ -311,12 +334,18 @@ impl DocSet for LazyUnionScorer {
             }
             if at == target && bound.is_none() {
                 found = true;
+                if self.first_match {
+                    break;
+                }
                 continue;
             }
             match clause.seek_danger(target) {
                 SeekDangerResult::Found => {
                     *bound = None;
                     found = true;
+                    if self.first_match {
+                        break;
+                    }
                 }
                 SeekDangerResult::SeekLowerBound(next) => {
                     *bound = Some(next);
@@ -353,12 +382,17 @@ impl DocSet for LazyUnionScorer {
 impl Scorer for LazyUnionScorer {
     fn score(&mut self) -> Score {
         let current = self.doc;
-        self.clauses
+        let matching = self
+            .clauses
             .iter_mut()
             .zip(&self.unpositioned)
             .filter(|(c, bound)| bound.is_none() && c.doc() == current)
-            .map(|(c, _)| c.score())
-            .sum()
+            .map(|(c, _)| c);
+        if self.first_match {
+            matching.take(1).map(|c| c.score()).sum()
+        } else {
+            matching.map(|c| c.score()).sum()
+        }
     }
 }
 
@@ -509,6 +543,38 @@ mod tests {
                 ])),
             ),
         ];
+        // First match: the union's articles, each scored by its first matching clause, also
+        // when asked one article at a time inside an intersection.
+        let first = LazyUnionQuery::first_match(vec![word("c"), phrase("a", "b", 0)]);
+        let inside = must(vec![Box::new(first.clone()), word("d")]);
+        let top = TopDocs::with_limit(1_000).order_by_score();
+        let score_of = |query: &dyn Query| -> tantivy::Result<Vec<(Score, tantivy::DocAddress)>> {
+            searcher.search(query, &top)
+        };
+        let c_hits = score_of(word("c").as_ref())?;
+        let ab_hits = score_of(phrase("a", "b", 0).as_ref())?;
+        let d_hits = score_of(word("d").as_ref())?;
+        let lookup = |hits: &[(Score, tantivy::DocAddress)], doc| {
+            hits.iter().find(|(_, d)| *d == doc).map(|(s, _)| *s)
+        };
+        let first_hits = score_of(&first)?;
+        assert_eq!(
+            first_hits.len(),
+            score_of(should(vec![word("c"), phrase("a", "b", 0)]).as_ref())?.len()
+        );
+        for (score, doc) in &first_hits {
+            let expected = lookup(&c_hits, *doc)
+                .or(lookup(&ab_hits, *doc))
+                .expect("a clause matches");
+            assert!((score - expected).abs() < 1e-4);
+        }
+        let inside_hits = score_of(inside.as_ref())?;
+        assert!(!inside_hits.is_empty());
+        for (score, doc) in &inside_hits {
+            let expected = lookup(&first_hits, *doc).expect("in the union")
+                + lookup(&d_hits, *doc).expect("has d");
+            assert!((score - expected).abs() < 1e-4, "{score} != {expected}");
+        }
         for (ours, theirs) in &pairs {
             let top = TopDocs::with_limit(1_000).order_by_score();
             let mut ours_hits = searcher.search(ours.as_ref(), &top)?;
