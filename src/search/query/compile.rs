@@ -113,6 +113,9 @@ pub struct Compiler<'a> {
     pub spelling: Option<&'a dyn Spelling>,
     /// Term frequencies (the proximity bonus skips pairs of very common words).
     pub frequency: &'a dyn Frequency,
+    /// The word being compiled will only be asked about articles another clause leads to
+    /// (not the rarest of an AND): a lazy union of title and body serves it best.
+    pub asked_only: bool,
 }
 
 /// A compiled query and what to highlight for it.
@@ -242,6 +245,26 @@ impl Compiler<'_> {
         // Words that stand alone (not in a phrase or an entity name), for the proximity bonus;
         // `None` separates runs of them.
         let mut plain: Vec<Option<Node>> = Vec::new();
+        // The rarest word of the run will most likely lead the intersection (advanced
+        // article by article); the others are only asked about its articles.
+        let rarest = (run.len() > 1)
+            .then(|| {
+                run.iter()
+                    .enumerate()
+                    .filter_map(|(i, node)| match node {
+                        Node::Word(word) => {
+                            let share = match analyze_terms(&mut self.news, word).as_slice() {
+                                [term] => self.frequency.article_share(term),
+                                _ => 1.0,
+                            };
+                            Some((i, share))
+                        }
+                        _ => None,
+                    })
+                    .min_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(i, _)| i)
+            })
+            .flatten();
         let mut i = 0;
         while i < run.len() {
             if let Node::Phrase { text, slop } = &run[i] {
@@ -289,7 +312,10 @@ impl Compiler<'_> {
                     i += n;
                 }
                 None => {
-                    clauses.push((Occur::Must, self.word(words[0], false, negated, notes)));
+                    self.asked_only = rarest.is_some_and(|r| r != i);
+                    let query = self.word(words[0], false, negated, notes);
+                    self.asked_only = false;
+                    clauses.push((Occur::Must, query));
                     plain.push(Some(run[i].clone()));
                     i += 1;
                 }
@@ -546,8 +572,9 @@ impl Compiler<'_> {
             return title;
         }
         let body = in_field(self.fields.body);
-        if terms.len() > 1 {
-            // Phrases: checked only where asked (see `LazyUnionQuery`).
+        if terms.len() > 1 || self.asked_only {
+            // Phrases, and words that will only be asked about articles: checked only where
+            // asked (see `LazyUnionQuery`).
             return Box::new(LazyUnionQuery::new(vec![title, body]));
         }
         Box::new(BooleanQuery::new(vec![
@@ -691,6 +718,7 @@ mod tests {
             entities: &NoEntities,
             spelling: None,
             frequency: &Shares,
+            asked_only: false,
         };
         let node = parse_query(query).ok().flatten();
         let compiled = compiler.compile(node.as_ref());
