@@ -170,6 +170,10 @@ pub fn create_generation(root: &Path, sources: &[PathBuf]) -> Result<ScoutIndex,
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
             compression_level: Some(1),
         }),
+        // Blocks of 4 KiB (tantivy's default is 16 KiB): about one article each, so showing
+        // a hit decompresses its own text, not three others' (10x index: shell median 3.05
+        // -> 2.6 ms, store 3.6% larger).
+        docstore_blocksize: 4096,
         ..tantivy::IndexSettings::default()
     };
     let index = Index::create(directory, schema, settings)
