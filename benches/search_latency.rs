@@ -103,8 +103,10 @@ fn main() {
     let data = root.join("target/bench-data");
     std::fs::create_dir_all(&data).expect("bench data dir");
     let scout_bin = root.join("target/release/scout");
-    println!("| corpus | kind | in-process median ms | in-process p99 ms | one-shot median ms |");
-    println!("|---|---|---:|---:|---:|");
+    println!(
+        "| corpus | kind | in-process median ms | in-process p99 ms | in-process CPU ms (mean) | one-shot median ms |"
+    );
+    println!("|---|---|---:|---:|---:|---:|");
     for size in sizes {
         let input = if size == 1 {
             corpus.clone()
@@ -133,6 +135,7 @@ fn main() {
                 continue;
             }
             let mut times = Vec::new();
+            let cpu_before = process_cpu_seconds();
             for query in *queries {
                 if only
                     .as_ref()
@@ -156,15 +159,18 @@ fn main() {
                 }
                 times.extend(own);
             }
+            // All threads' CPU (searches may use several), per query run.
+            let cpu_ms = (process_cpu_seconds() - cpu_before) * 1000.0 / times.len().max(1) as f64;
             let oneshot = if scout_bin.is_file() && std::env::var("ONESHOT").as_deref() != Ok("0") {
                 one_shot(&scout_bin, &index_dir, queries)
             } else {
                 f64::NAN
             };
             println!(
-                "| {size}x | {kind} | {:.2} | {:.2} | {:.1} |",
+                "| {size}x | {kind} | {:.2} | {:.2} | {:.2} | {:.1} |",
                 percentile(&mut times, 0.5),
                 percentile(&mut times, 0.99),
+                cpu_ms,
                 oneshot
             );
         }
@@ -248,6 +254,24 @@ fn shell_words(line: &str) -> Vec<String> {
         words.push(value.trim().trim_matches('"').to_owned());
     }
     words
+}
+
+/// User + system CPU seconds of this process, all threads (Linux `/proc/self/stat`, in
+/// clock ticks of 10 ms: meaningful over many queries, not one); NaN elsewhere.
+fn process_cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return f64::NAN;
+    };
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+    let Some((_, rest)) = stat.rsplit_once(')') else {
+        return f64::NAN;
+    };
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    match (ticks(11), ticks(12)) {
+        (Some(user), Some(system)) => (user + system) / 100.0,
+        _ => f64::NAN,
+    }
 }
 
 fn percentile(times: &mut [f64], q: f64) -> f64 {

@@ -297,7 +297,15 @@ pub struct Searcher {
 
 impl Searcher {
     /// Opens a reader on the index.
-    pub fn new(index: ScoutIndex) -> anyhow::Result<Self> {
+    pub fn new(mut index: ScoutIndex) -> anyhow::Result<Self> {
+        // Segments are searched in parallel, one thread per core (up to 4).
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        if threads > 1 {
+            index
+                .index
+                .set_multithread_executor(threads)
+                .context("cannot start search threads")?;
+        }
         let reader = index
             .index
             .reader_builder()
