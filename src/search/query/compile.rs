@@ -376,11 +376,11 @@ impl Compiler<'_> {
     /// (which also get [`ENTITY_BOOST`]).
     ///
     /// A canonical name that holds every typed term ("Kylian Mbappé" for "Mbappe") matches
-    /// no article the typed text does not, so it only adds to the score: articles with all
-    /// of its words ("kylian" and "mbappé", in any order: no positions to read, and nearly
-    /// always the full name) get their scores, checked on the group's matches alone
-    /// ([`BonusQuery`]). (As a phrase it ranked the same on the relevance dev set and cost
-    /// a quarter of some searches' time.)
+    /// no article the typed text does not, so it only adds to the score: articles whose body
+    /// has all of its words ("kylian" and "mbappé", in any order: no positions to read, and
+    /// nearly always the full name) get their scores, checked on the group's matches alone
+    /// ([`BonusQuery`]). (As a phrase over title and body it ranked the same on the
+    /// relevance dev set and cost a quarter of some searches' time.)
     fn entity_group(
         &mut self,
         typed: Box<dyn Query>,
@@ -401,7 +401,7 @@ impl Compiler<'_> {
                 self.tagged(&entity.facets),
                 ENTITY_BOOST,
             ));
-            let words = self.words_query(&typed_terms);
+            let words = self.words_query(&typed_terms, true);
             let tagged = Box::new(BonusQuery::new(tagged, vec![words]));
             let mut matching: Vec<Box<dyn Query>> = vec![tagged, typed];
             let mut bonus: Vec<Box<dyn Query>> = Vec::new();
@@ -409,7 +409,7 @@ impl Compiler<'_> {
             if canonical != typed_terms {
                 let text = self.text(&entity.canonical, 0, false, negated, notes);
                 if typed_terms.iter().all(|t| canonical.contains(t)) {
-                    bonus.push(self.words_query(&canonical));
+                    bonus.push(self.words_query(&canonical, false));
                 } else {
                     matching.push(text);
                 }
@@ -436,7 +436,7 @@ impl Compiler<'_> {
                 // Highlighted as a phrase either way.
                 let text = self.text(&entity.canonical, 0, false, negated, notes);
                 if typed_terms.iter().all(|t| canonical.contains(t)) {
-                    bonus.push(self.words_query(&canonical));
+                    bonus.push(self.words_query(&canonical, false));
                 } else {
                     matching.push(text);
                 }
@@ -507,9 +507,9 @@ impl Compiler<'_> {
         }
     }
 
-    /// Articles with all these analysed terms, anywhere in title (boosted) or body, in any
-    /// order, scored as the words.
-    fn words_query(&self, terms: &[String]) -> Box<dyn Query> {
+    /// Articles with all these analysed terms, anywhere in title (boosted) or body (or in the
+    /// body alone), in any order, scored as the words.
+    fn words_query(&self, terms: &[String], with_title: bool) -> Box<dyn Query> {
         let word = |term: &String| -> Box<dyn Query> {
             let in_field = |field| -> Box<dyn Query> {
                 Box::new(TermQuery::new(
@@ -517,6 +517,9 @@ impl Compiler<'_> {
                     IndexRecordOption::WithFreqs,
                 ))
             };
+            if !with_title {
+                return in_field(self.fields.body);
+            }
             // Asked one article at a time, never iterated: a lazy union (tantivy's would
             // score 4,096 articles around each one asked).
             Box::new(LazyUnionQuery::new(vec![
