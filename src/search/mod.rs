@@ -28,6 +28,7 @@ use query::{
     QueryError, ENTITY_BOOST,
 };
 use ranking::{freshness, BufferPool, Candidate, Matches, RankedMatches};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use snippet::{find_matches, make_snippet, Snippet};
 use spelling::IndexSpelling;
@@ -288,9 +289,10 @@ pub struct Searcher {
     lexicon: Lexicon,
     /// Newest publication instant in the index (seconds), the reference for freshness.
     newest: Option<i64>,
-    /// The analyzer for snippets and explanations, with its word cache kept across
-    /// searches (a shell session re-analyses the same words query after query).
-    analyzer: std::sync::Mutex<tantivy::tokenizer::TextAnalyzer>,
+    /// Analyzers for snippets and explanations, one per thread that makes them, each
+    /// with its word cache kept across searches (a shell session re-analyses the same words
+    /// query after query).
+    analyzers: Vec<std::sync::Mutex<tantivy::tokenizer::TextAnalyzer>>,
     /// Buffers for collecting matches, reused from search to search.
     buffers: Arc<BufferPool>,
 }
@@ -319,9 +321,19 @@ impl Searcher {
             reader,
             lexicon,
             newest,
-            analyzer: std::sync::Mutex::new(cached_news_analyzer()),
+            analyzers: (0..=rayon::current_num_threads())
+                .map(|_| std::sync::Mutex::new(cached_news_analyzer()))
+                .collect(),
             buffers: Arc::default(),
         })
+    }
+
+    /// The calling thread's analyzer (rayon's worker threads each have their own).
+    fn analyzer(&self) -> std::sync::MutexGuard<'_, tantivy::tokenizer::TextAnalyzer> {
+        let slot = rayon::current_thread_index().map_or(0, |i| i + 1) % self.analyzers.len();
+        self.analyzers[slot]
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Sees the latest commit of the index and its entity lexicon, or the new generation a
@@ -509,12 +521,6 @@ impl Searcher {
         } else {
             None
         };
-        let mut analyzer = self
-            .analyzer
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let analyzer = &mut *analyzer;
-        let mut hits = Vec::with_capacity(limit);
         let page: Vec<_> = groups
             .into_iter()
             .skip(request.offset)
@@ -524,12 +530,14 @@ impl Searcher {
             .iter()
             .flat_map(|(_, copies)| copies.iter().take(SIMILAR_LISTED).map(|c| c.address))
             .collect();
-        let mut similar = copies_similar(searcher, &listed);
-        for (candidate, copies) in page {
+        // Each hit's text is read and its snippet made on its own thread (and the copies
+        // named meanwhile): the page's work is most of a narrow search's time.
+        let render = |(candidate, copies): &(Candidate, Vec<Candidate>)| {
             let doc: TantivyDocument = searcher
                 .doc(candidate.address)
                 .context("cannot read a stored article")?;
-            let mut hit = self.hit(&doc, candidate.score, &compiled, analyzer);
+            let mut analyzer = self.analyzer();
+            let mut hit = self.hit(&doc, candidate.score, &compiled, &mut analyzer);
             // Copies among all matches, not only among the candidates ranked.
             hit.similar_count = if request.all {
                 0
@@ -539,13 +547,30 @@ impl Searcher {
                     .map_or(0, |simhash| matches.copies_of(simhash))
                     .max(copies.len())
             };
-            for copy in copies.into_iter().take(SIMILAR_LISTED) {
+            if request.explain {
+                let explanation =
+                    self.explain(searcher, &compiled, *candidate, &doc, &mut analyzer, sort)?;
+                hit.explain = Some(explanation);
+            }
+            Ok::<Hit, SearchError>(hit)
+        };
+        let (mut similar, rendered) = rayon::join(
+            || copies_similar(searcher, &listed),
+            || {
+                if request.explain {
+                    // Explaining swaps the process's panic hook: one hit at a time.
+                    page.iter().map(render).collect::<Vec<_>>()
+                } else {
+                    page.par_iter().map(render).collect::<Vec<_>>()
+                }
+            },
+        );
+        let mut hits = Vec::with_capacity(page.len());
+        for (hit, (_, copies)) in rendered.into_iter().zip(&page) {
+            let mut hit = hit?;
+            for copy in copies.iter().take(SIMILAR_LISTED) {
                 hit.similar
                     .push(similar.remove(&copy.address).unwrap_or_default());
-            }
-            if request.explain {
-                hit.explain =
-                    Some(self.explain(searcher, &compiled, candidate, &doc, analyzer, sort)?);
             }
             hits.push(hit);
         }
