@@ -456,7 +456,6 @@ impl Searcher {
             entities: &LexiconEntities(&self.lexicon),
             spelling: (!exact).then_some(&spelling as &dyn query::Spelling),
             frequency: &spelling,
-            asked_only: false,
         };
         compiler.compile(node).map_err(SearchError::Filter)
     }

@@ -113,9 +113,6 @@ pub struct Compiler<'a> {
     pub spelling: Option<&'a dyn Spelling>,
     /// Term frequencies (the proximity bonus skips pairs of very common words).
     pub frequency: &'a dyn Frequency,
-    /// The word being compiled will only be asked about articles another clause leads to
-    /// (not the rarest of an AND): a lazy union of title and body serves it best.
-    pub asked_only: bool,
 }
 
 /// A compiled query and what to highlight for it.
@@ -147,6 +144,9 @@ struct Notes {
     highlight: Highlight,
     corrections: Vec<Correction>,
     boosted: Vec<Vec<Facet>>,
+    /// The word being compiled will only be asked about articles another clause leads to
+    /// (not the rarest of an AND): a lazy union of title and body serves it best.
+    asked_only: bool,
 }
 
 type Clause = (Occur, Box<dyn Query>);
@@ -312,9 +312,9 @@ impl Compiler<'_> {
                     i += n;
                 }
                 None => {
-                    self.asked_only = rarest.is_some_and(|r| r != i);
+                    notes.asked_only = rarest.is_some_and(|r| r != i);
                     let query = self.word(words[0], false, negated, notes);
-                    self.asked_only = false;
+                    notes.asked_only = false;
                     clauses.push((Occur::Must, query));
                     plain.push(Some(run[i].clone()));
                     i += 1;
@@ -475,7 +475,7 @@ impl Compiler<'_> {
             kept: suggestion.keep_original,
         });
         notes.highlight.terms.push(suggestion.term.clone());
-        let mut replacement = self.terms_query(&[suggestion.term], 0, title_only);
+        let mut replacement = self.terms_query(&[suggestion.term], 0, title_only, notes.asked_only);
         // The corrected spelling may name an entity ("Plettenburg" -> Plettenberg).
         if !title_only {
             let named = self.entities.named_by(&to, true);
@@ -557,11 +557,18 @@ impl Compiler<'_> {
                 notes.highlight.phrases.push((terms.clone(), slop));
             }
         }
-        self.terms_query(&terms, slop, title_only)
+        self.terms_query(&terms, slop, title_only, notes.asked_only)
     }
 
-    /// Analysed terms (one term, or a phrase) over title (boosted) and body, or the title.
-    fn terms_query(&self, terms: &[String], slop: u32, title_only: bool) -> Box<dyn Query> {
+    /// Analysed terms (one term, or a phrase) over title (boosted) and body, or the title;
+    /// `asked_only`: a lazy union even for one term (see [`Notes::asked_only`]).
+    fn terms_query(
+        &self,
+        terms: &[String],
+        slop: u32,
+        title_only: bool,
+        asked_only: bool,
+    ) -> Box<dyn Query> {
         let in_field = |field| {
             let field_terms = terms
                 .iter()
@@ -575,7 +582,7 @@ impl Compiler<'_> {
             return title;
         }
         let body = in_field(self.fields.body);
-        if terms.len() > 1 || self.asked_only {
+        if terms.len() > 1 || asked_only {
             // Phrases, and words that will only be asked about articles: checked only where
             // asked (see `LazyUnionQuery`).
             return Box::new(LazyUnionQuery::new(vec![title, body]));
@@ -721,7 +728,6 @@ mod tests {
             entities: &NoEntities,
             spelling: None,
             frequency: &Shares,
-            asked_only: false,
         };
         let node = parse_query(query).ok().flatten();
         let compiled = compiler.compile(node.as_ref());
