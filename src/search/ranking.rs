@@ -45,9 +45,10 @@ pub(super) struct BufferPool(Mutex<Vec<(Vec<Candidate>, Vec<u64>)>>);
 
 /// Most buffer pairs a pool keeps.
 const POOLED_BUFFERS: usize = 8;
-/// Largest buffer (in elements) a pool keeps: one broad search at 100x must not hold
-/// its memory for the rest of a session.
-const POOLED_CAPACITY: usize = 2 << 20;
+/// Largest buffer (in elements) a pool keeps: 2 MiB of SimHashes, more than the broadest
+/// bench query at 10x needs; a search over a million articles must not hold its memory
+/// for the rest of a session (the pool keeps at most about 20 MiB).
+const POOLED_CAPACITY: usize = 1 << 18;
 
 impl BufferPool {
     fn take(&self) -> (Vec<Candidate>, Vec<u64>) {
