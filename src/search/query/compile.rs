@@ -395,41 +395,22 @@ impl Compiler<'_> {
         let typed_terms = analyze_terms(&mut self.news, typed_text);
         // One entity named by several words ("Manchester United"): an article tagged with
         // it is scored by the words, in any order, without reading the phrase's positions;
-        // only untagged articles are checked for the phrase.
-        if let ([entity], true) = (named, typed_terms.len() > 1) {
+        // only untagged articles are checked for the phrase (the first matching clause
+        // scores).
+        let first_match = named.len() == 1 && typed_terms.len() > 1;
+        let mut matching: Vec<Box<dyn Query>> = Vec::new();
+        let mut bonus: Vec<Box<dyn Query>> = Vec::new();
+        for entity in named {
             let tagged: Box<dyn Query> = Box::new(ConstScoreQuery::new(
                 self.tagged(&entity.facets),
                 ENTITY_BOOST,
             ));
-            let words = self.words_query(&typed_terms, true);
-            let tagged = Box::new(BonusQuery::new(tagged, vec![words]));
-            let mut matching: Vec<Box<dyn Query>> = vec![tagged, typed];
-            let mut bonus: Vec<Box<dyn Query>> = Vec::new();
-            let canonical = analyze_terms(&mut self.news, &entity.canonical);
-            if canonical != typed_terms {
-                let text = self.text(&entity.canonical, 0, false, negated, notes);
-                if typed_terms.iter().all(|t| canonical.contains(t)) {
-                    bonus.push(self.words_query(&canonical, false));
-                } else {
-                    matching.push(text);
-                }
+            if first_match {
+                let words = self.words_query(&typed_terms, true);
+                matching.push(Box::new(BonusQuery::new(tagged, vec![words])));
+            } else {
+                matching.push(tagged);
             }
-            if !notes.boosted.contains(&entity.facets) {
-                notes.boosted.push(entity.facets.clone());
-            }
-            let group: Box<dyn Query> = Box::new(LazyUnionQuery::first_match(matching));
-            if bonus.is_empty() {
-                return group;
-            }
-            return Box::new(BonusQuery::new(group, bonus));
-        }
-        let mut matching: Vec<Box<dyn Query>> = vec![typed];
-        let mut bonus: Vec<Box<dyn Query>> = Vec::new();
-        for entity in named {
-            matching.push(Box::new(ConstScoreQuery::new(
-                self.tagged(&entity.facets),
-                ENTITY_BOOST,
-            )));
             // The canonical name as text, unless that is what was typed.
             let canonical = analyze_terms(&mut self.news, &entity.canonical);
             if canonical != typed_terms {
@@ -445,7 +426,13 @@ impl Compiler<'_> {
                 notes.boosted.push(entity.facets.clone());
             }
         }
-        let group: Box<dyn Query> = Box::new(LazyUnionQuery::new(matching));
+        // The typed text after the tag when the first match scores, else first.
+        matching.insert(usize::from(first_match), typed);
+        let group: Box<dyn Query> = if first_match {
+            Box::new(LazyUnionQuery::first_match(matching))
+        } else {
+            Box::new(LazyUnionQuery::new(matching))
+        };
         if bonus.is_empty() {
             return group;
         }

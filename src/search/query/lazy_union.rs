@@ -94,7 +94,12 @@ impl Weight for LazyUnionWeight {
                 "document #{doc} does not match"
             )));
         }
-        let mut explanation = Explanation::new("sum of the matching clauses", scorer.score());
+        let label = if self.first_match {
+            "the first matching clause"
+        } else {
+            "sum of the matching clauses"
+        };
+        let mut explanation = Explanation::new(label, scorer.score());
         for weight in &self.weights {
             if let Ok(detail) = weight.explain(reader, doc) {
                 explanation.add_detail(detail);
