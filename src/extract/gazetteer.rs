@@ -7,7 +7,7 @@
 //! Format, one entity a line: `kind <TAB> canonical <TAB> strong|aliases <TAB> weak|aliases <TAB> context`.
 
 use super::fold::fold;
-use super::trie::{alias_words, WordTrie};
+use super::trie::{alias_words, word_hash, WordTrie};
 use super::EntityKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
@@ -24,10 +24,23 @@ pub struct Entry {
     pub canonical: String,
     /// For a person, the canonical name of their club (may be empty); else a country.
     pub context: String,
-    /// For a person, the folded keys their surname is looked up by ([`surname_keys`]).
-    pub surname_keys: Vec<String>,
+    /// For a person, the hashes ([`word_hash`]) of the folded keys their surname is looked
+    /// up by ([`surname_keys`]).
+    pub surname_keys: Vec<u64>,
     /// For a person, the number of words of the canonical name.
     pub name_words: usize,
+}
+
+/// What recognition asks of many entries per article, kept apart from [`Entry`] in a dense
+/// array so that it stays in cache: names are interned ([`Gazetteer::name_id`]).
+#[derive(Debug, Clone, Copy)]
+pub struct EntryFacts {
+    /// Club, person or competition.
+    pub kind: EntityKind,
+    /// Interned canonical name.
+    pub canonical: u32,
+    /// Interned context (the empty context too).
+    pub context: u32,
 }
 
 /// What an alias pattern can stand for.
@@ -52,6 +65,10 @@ pub struct Pattern {
 pub struct Gazetteer {
     /// Every entity, in file order.
     pub entries: Vec<Entry>,
+    /// The [`EntryFacts`] of every entry, parallel to `entries`.
+    pub facts: Vec<EntryFacts>,
+    /// Every canonical name and context, interned: name -> id.
+    name_ids: HashMap<String, u32>,
     /// Alias patterns, indexed by the automaton's pattern ids.
     pub patterns: Vec<Pattern>,
     /// The automaton over the folded aliases' words.
@@ -124,7 +141,10 @@ impl Gazetteer {
                 kind,
                 canonical: canonical.to_owned(),
                 context: cols.get(4).map_or("", |c| c.trim()).to_owned(),
-                surname_keys: surname_keys(&name_words),
+                surname_keys: surname_keys(&name_words)
+                    .iter()
+                    .map(|k| word_hash(k))
+                    .collect(),
                 name_words: name_words.len(),
             });
             let split = |i: usize| {
@@ -190,8 +210,23 @@ impl Gazetteer {
             .into_iter()
             .zip(patterns.iter().map(|p| p.targets.clone()))
             .collect();
+        let mut name_ids: HashMap<String, u32> = HashMap::default();
+        let mut intern = |name: &str| {
+            let next = name_ids.len() as u32;
+            *name_ids.entry(name.to_owned()).or_insert(next)
+        };
+        let facts = entries
+            .iter()
+            .map(|e: &Entry| EntryFacts {
+                kind: e.kind,
+                canonical: intern(&e.canonical),
+                context: intern(&e.context),
+            })
+            .collect();
         Gazetteer {
             entries,
+            facts,
+            name_ids,
             patterns,
             trie,
             first_names,
@@ -204,6 +239,16 @@ impl Gazetteer {
     /// The entry with this index.
     pub fn entry(&self, id: u32) -> &Entry {
         &self.entries[id as usize]
+    }
+
+    /// The [`EntryFacts`] of the entry with this index.
+    pub fn facts(&self, id: u32) -> EntryFacts {
+        self.facts[id as usize]
+    }
+
+    /// The interned id of a canonical name or context, if any entry has it.
+    pub fn name_id(&self, name: &str) -> Option<u32> {
+        self.name_ids.get(name).copied()
     }
 }
 

@@ -28,6 +28,8 @@ use std::collections::BTreeSet;
 
 /// Context value of national teams in the gazetteer.
 const NATIONAL_TEAM: &str = "national team";
+/// Context value of international competitions in the gazetteer.
+const INTERNATIONAL: &str = "international";
 
 /// A word of the original text: one token, or tokens glued by hyphens or apostrophes
 /// ("Jean-Clair", "O'Neill"), without a possessive `'s`.
@@ -47,6 +49,8 @@ struct Word<'a> {
     capitalised: bool,
     /// Folded form (lower-case, accents removed).
     folded: &'a str,
+    /// [`word_hash`] of the folded form.
+    hash: u64,
     /// Inside a gazetteer match that was accepted.
     inside: bool,
     /// What the word is ([`class`] bits), looked up once.
@@ -222,6 +226,7 @@ fn words<'a>(gazetteer: &Gazetteer, text: &'a str, tokens: &'a Tokens) -> Vec<Wo
                 possessive,
                 capitalised: first.capitalised,
                 folded,
+                hash,
                 inside: false,
                 class: classes.lists.get(&hash).copied().unwrap_or(0)
                     | if first.capitalised {
@@ -313,6 +318,9 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     let mut words = words(gazetteer, text, tokens);
 
     // 1. Strong aliases, then ambiguous ones by context, then weak ones and national teams.
+    // Contexts are compared as interned names (`u32::MAX`: no entry has that context).
+    let national_team = gazetteer.name_id(NATIONAL_TEAM).unwrap_or(u32::MAX);
+    let international_context = gazetteer.name_id(INTERNATIONAL).unwrap_or(u32::MAX);
     let mut accepted: BTreeSet<u32> = BTreeSet::new();
     let mut consumed: Vec<(usize, usize)> = Vec::new();
     // Where accepted person and national-team matches end (byte offsets), for the list and
@@ -320,10 +328,10 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     let mut person_ends: Vec<usize> = Vec::new();
     let mut team_ends: Vec<usize> = Vec::new();
     let mut note_end = |entry: u32, end: usize| {
-        let entry = gazetteer.entry(entry);
-        if entry.kind == EntityKind::Person {
+        let facts = gazetteer.facts(entry);
+        if facts.kind == EntityKind::Person {
             person_ends.push(end);
-        } else if entry.context == NATIONAL_TEAM {
+        } else if facts.context == national_team {
             team_ends.push(end);
         }
     };
@@ -340,12 +348,13 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         }
     }
     let international = accepted.iter().any(|id| {
-        let entry = gazetteer.entry(*id);
-        entry.kind == EntityKind::Competition && entry.context == "international"
+        let facts = gazetteer.facts(*id);
+        facts.kind == EntityKind::Competition && facts.context == international_context
     });
-    let mut named: HashSet<&str> = accepted
+    // The canonical names named so far, interned.
+    let mut named: HashSet<u32> = accepted
         .iter()
-        .map(|id| gazetteer.entry(*id).canonical.as_str())
+        .map(|id| gazetteer.facts(*id).canonical)
         .collect();
     for m in undecided {
         let targets = &m.pattern.targets;
@@ -358,7 +367,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             .or_else(|| {
                 strong
                     .clone()
-                    .find(|t| named.contains(gazetteer.entry(t.entry).context.as_str()))
+                    .find(|t| named.contains(&gazetteer.facts(t.entry).context))
             })
             // Weak alias: only for an entity the article names strongly.
             .or_else(|| {
@@ -369,14 +378,14 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             // A country as its national team, in football context.
             .or_else(|| {
                 targets.iter().find(|t| {
-                    gazetteer.entry(t.entry).context == NATIONAL_TEAM
+                    gazetteer.facts(t.entry).context == national_team
                         && team_context(&words, m.start, m.end, international)
                 })
             });
         if let Some(target) = chosen {
             note_end(target.entry, m.end);
             accepted.insert(target.entry);
-            named.insert(gazetteer.entry(target.entry).canonical.as_str());
+            named.insert(gazetteer.facts(target.entry).canonical);
             consumed.push((m.start, m.end));
         }
     }
@@ -397,13 +406,13 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     }
 
     // 2. Unknown people.
-    let lone_words: HashSet<&str> = words
+    let lone_words: HashSet<u64> = words
         .iter()
         .enumerate()
         .filter(|(k, w)| {
             w.capitalised && !w.sentence_start && !w.inside && !in_capitalised_run(&words, *k)
         })
-        .map(|(_, w)| w.folded)
+        .map(|(_, w)| w.hash)
         .collect();
     let mut i = 0;
     while i < words.len() {
@@ -462,7 +471,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                     && (p.is(class::ROLE) || year_old)
                     || p.is(class::HONORIFIC))
         });
-        let surname_reused = lone_words.contains(run[run.len() - 1].folded);
+        let surname_reused = lone_words.contains(&run[run.len() - 1].hash);
         let plausible_start = !w.is(class::COMMON) && (!w.sentence_start || after_role);
         // Evidence from the neighbours: the next item of a list of people ("Chloe Logarzo,
         // Elise Kellond-Knight", "Beth Mead and Leah Williamson") or a national team's player
@@ -494,8 +503,9 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         {
             let name: Vec<&str> = run.iter().map(|w| w.text).collect();
             let name = name.join(" ");
-            if !surnames.of_longer_name(&fold(&name), run.len()) {
-                surnames.add(&name);
+            let folded_name = fold(&name);
+            if !surnames.of_longer_name(&folded_name, run.len()) {
+                surnames.add(&folded_name);
                 persons.push(name);
                 person_ends.push(run[run.len() - 1].end);
             }
@@ -504,7 +514,13 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     }
 
     // 3. Lone surnames.
-    let clubs: HashSet<&str> = entities.club.iter().map(String::as_str).collect();
+    // The clubs named, as interned canonical names; the empty context is none of them.
+    let clubs: HashSet<u32> = accepted
+        .iter()
+        .map(|id| gazetteer.facts(*id))
+        .filter(|f| f.kind == EntityKind::Club)
+        .map(|f| f.canonical)
+        .collect();
     let mut resolved: Vec<String> = Vec::new();
     for (k, w) in words.iter().enumerate() {
         if w.inside || !w.capitalised || w.text.len() < 3 {
@@ -514,7 +530,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             .get(k + 1)
             .is_some_and(|n| n.joined && n.capitalised && !n.inside))
             || (w.joined && k > 0 && words[k - 1].capitalised && !words[k - 1].inside);
-        if part_of_run || surnames.contains(w.folded) {
+        if part_of_run || surnames.contains(w.hash) {
             continue;
         }
         if w.sentence_start && w.is(class::COMMON) {
@@ -528,16 +544,15 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         };
         let mut in_context = ids
             .iter()
-            .map(|id| gazetteer.entry(*id))
-            .filter(|e| !e.context.is_empty() && clubs.contains(e.context.as_str()));
-        if let (Some(person), None) = (in_context.next(), in_context.next()) {
-            resolved.push(person.canonical.clone());
+            .filter(|id| clubs.contains(&gazetteer.facts(**id).context));
+        if let (Some(&person), None) = (in_context.next(), in_context.next()) {
+            resolved.push(gazetteer.entry(person).canonical.clone());
         } else if let [only] = ids.as_slice() {
             // The only known person of a distinctive surname, capitalised mid-sentence in
             // the body (where ordinary words are lower-case).
             let distinctive =
                 w.folded.len() >= 4 && !w.is(class::FIRST_NAME | class::ALIAS) && is_name_word(w);
-            if distinctive && lone_words.contains(w.folded) && !is_title_word(text, w.start) {
+            if distinctive && lone_words.contains(&w.hash) && !is_title_word(text, w.start) {
                 resolved.push(gazetteer.entry(*only).canonical.clone());
             }
         }
@@ -553,40 +568,40 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     entities
 }
 
-/// The surname keys ("dijk", "van dijk") of the people an article names, each with the
-/// most words of a name it ends.
+/// The surname keys ("dijk", "van dijk") of the people an article names, by their
+/// [`word_hash`], each with the most words of a name it ends.
 #[derive(Default)]
-struct SurnameKeys(HashMap<String, usize>);
+struct SurnameKeys(HashMap<u64, usize>);
 
 impl SurnameKeys {
-    /// Adds the keys of one person's name.
-    fn add(&mut self, name: &str) {
-        let words: Vec<String> = fold(name).split_whitespace().map(str::to_owned).collect();
-        self.add_keys(&surname_keys(&words), words.len());
+    /// Adds the keys of one person's name, given folded.
+    fn add(&mut self, folded_name: &str) {
+        let words: Vec<String> = folded_name
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        let keys: Vec<u64> = surname_keys(&words).iter().map(|k| word_hash(k)).collect();
+        self.add_keys(&keys, words.len());
     }
 
-    /// Adds the surname keys of a name of `words` words.
-    fn add_keys(&mut self, keys: &[String], words: usize) {
-        for key in keys {
-            match self.0.get_mut(key.as_str()) {
-                Some(longest) => *longest = (*longest).max(words),
-                None => {
-                    self.0.insert(key.clone(), words);
-                }
-            }
+    /// Adds the surname keys (hashes) of a name of `words` words.
+    fn add_keys(&mut self, keys: &[u64], words: usize) {
+        for &key in keys {
+            let longest = self.0.entry(key).or_insert(words);
+            *longest = (*longest).max(words);
         }
     }
 
     /// True when a folded name of `words` words ends a longer name already known.
     fn of_longer_name(&self, folded_name: &str, words: usize) -> bool {
         self.0
-            .get(folded_name)
+            .get(&word_hash(folded_name))
             .is_some_and(|&longest| longest > words)
     }
 
-    /// True when a folded word is the surname of a person named.
-    fn contains(&self, folded: &str) -> bool {
-        self.0.contains_key(folded)
+    /// True when a word (by its hash) is the surname of a person named.
+    fn contains(&self, hash: u64) -> bool {
+        self.0.contains_key(&hash)
     }
 }
 
