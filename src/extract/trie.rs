@@ -44,8 +44,8 @@ pub struct Tokens {
     pub tokens: Vec<Token>,
     /// All folded words, back to back (glued tokens keep their separator between them).
     pub folded: String,
-    /// Indices of the tokens where a name may start: capitalised ones and "the". Entity
-    /// recognition looks only at these and their neighbours.
+    /// Indices of the tokens where a name may start: capitalised ones and a "the" before
+    /// one ("the Reds"). Entity recognition looks only at these and their neighbours.
     pub anchors: Vec<u32>,
 }
 
@@ -113,6 +113,8 @@ impl Tokens {
         let mut gap_len = 0usize;
         let mut gap_classes = gap::BREAK | gap::SENTENCE_END;
         let mut gap_last = 0u8;
+        // The last token was a lower-case "the": an anchor if this one is capitalised.
+        let mut after_the = false;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -178,9 +180,13 @@ impl Tokens {
             }
             // fold_char's output is lower-case already; the ASCII runs are lower-cased here.
             out.folded[folded_start..].make_ascii_lowercase();
-            if capitalised || &out.folded[folded_start..] == "the" {
+            if capitalised {
+                if after_the {
+                    out.anchors.push(out.tokens.len() as u32 - 1);
+                }
                 out.anchors.push(out.tokens.len() as u32);
             }
+            after_the = !capitalised && &out.folded[folded_start..] == "the";
             out.tokens.push(Token {
                 start,
                 end: i,
