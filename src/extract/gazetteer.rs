@@ -90,8 +90,8 @@ pub struct WordClasses {
     /// Classes from short word lists (role words, particles...): small enough to stay in
     /// cache, looked up for every word recognition looks at.
     pub lists: HashMap<u64, u16>,
-    /// Classes from the gazetteer's names (first names, surnames, aliases): large, looked
-    /// up only for capitalised words.
+    /// Classes from the gazetteer's names (first names, surnames, aliases) and from the
+    /// lists: large, looked up (alone) only for capitalised words.
     pub names: HashMap<u64, u16>,
 }
 

@@ -148,6 +148,10 @@ fn word_classes(gazetteer: &Gazetteer) -> &WordClasses {
             &mut gazetteer.by_alias.keys().map(String::as_str),
             class::ALIAS,
         );
+        // Capitalised words are looked up in `names` only: it holds the lists' classes too.
+        for (&hash, &bits) in &classes.lists {
+            *classes.names.entry(hash).or_default() |= bits;
+        }
         classes
     })
 }
@@ -228,12 +232,14 @@ fn words<'a>(gazetteer: &Gazetteer, text: &'a str, tokens: &'a Tokens) -> Vec<Wo
                 folded,
                 hash,
                 inside: false,
-                class: classes.lists.get(&hash).copied().unwrap_or(0)
-                    | if first.capitalised {
-                        classes.names.get(&hash).copied().unwrap_or(0)
-                    } else {
-                        0
-                    },
+                class: if first.capitalised {
+                    &classes.names
+                } else {
+                    &classes.lists
+                }
+                .get(&hash)
+                .copied()
+                .unwrap_or(0),
             });
             next_free = next;
             i = next;
@@ -298,7 +304,14 @@ fn alias_matches<'g>(gazetteer: &'g Gazetteer, text: &str, tokens: &Tokens) -> V
         if let Some((end, pattern_id)) = gazetteer.trie.longest_at(tokens, i) {
             let (start, end_byte) = (tokens.tokens[i].start, tokens.tokens[end - 1].end);
             let pattern = &gazetteer.patterns[pattern_id as usize];
-            if looks_like_name(&text[start..end_byte], pattern.acronym) {
+            // One token, not an acronym: written like a name when capitalised (the common
+            // case, without splitting the text); "the" alone is no name.
+            let like_name = if end == i + 1 && !pattern.acronym {
+                tokens.tokens[i].capitalised && tokens.word(i) != "the"
+            } else {
+                looks_like_name(&text[start..end_byte], pattern.acronym)
+            };
+            if like_name {
                 matches.push(AliasMatch {
                     start,
                     end: end_byte,
