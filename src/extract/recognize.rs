@@ -685,6 +685,13 @@ fn is_title_word(text: &str, offset: usize) -> bool {
 /// photographers, not what the article is about.
 fn is_photo_credit(text: &str, offset: usize) -> bool {
     let before = &text[..offset];
+    // Every cue ends in "y" or ":": most names are ruled out by the character before them.
+    match before.trim_end().as_bytes().last() {
+        Some(b'y' | b'Y' | b':') => {}
+        Some(b) if b.is_ascii() => return false,
+        None => return false,
+        Some(_) => {}
+    }
     let start = before.len().saturating_sub(24);
     let start = (start..before.len())
         .find(|&i| before.is_char_boundary(i))
