@@ -21,6 +21,18 @@ impl Folded {
     }
 }
 
+/// True for a letter or digit (`char::is_alphanumeric`), with the non-ASCII characters news
+/// text is full of decided without the Unicode tables: Latin-1 letters ("é", "ö") and the
+/// General Punctuation block (curly quotes, dashes, special spaces: none alphanumeric).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0xC0..=0xFF => c != '\u{D7}' && c != '\u{F7}',
+        0x2000..=0x206F => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Folds one character into `out`: ASCII lower-case, accents removed, curly quotes straight.
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
@@ -91,5 +103,12 @@ mod tests {
         let (s, e) = folded.original_range(start, start + 4);
         assert_eq!(&text[s..e], "Köln");
         assert_eq!(folded.origin.len(), folded.text.len() + 1);
+    }
+
+    #[test]
+    fn word_chars_are_exactly_the_alphanumeric_ones() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+        }
     }
 }

@@ -7,7 +7,7 @@
 //! one hash lookup per word (almost all words leave the root at once), and only the words
 //! of real candidates go further.
 
-use super::fold::fold_char;
+use super::fold::{fold_char, is_word_char};
 use rustc_hash::FxHashMap;
 
 /// A word token of a text: its byte range in the original and in the folded buffer.
@@ -129,7 +129,7 @@ impl Tokens {
                 }
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                if !c.is_alphanumeric() {
+                if !is_word_char(c) {
                     let class = gap::class(c);
                     gap_len += 1;
                     gap_classes |= class;
@@ -171,7 +171,7 @@ impl Tokens {
                     i += run;
                 } else {
                     let c = text[i..].chars().next().unwrap_or(' ');
-                    if !c.is_alphanumeric() {
+                    if !is_word_char(c) {
                         break;
                     }
                     fold_char(c, &mut out.folded);

@@ -6,6 +6,7 @@
 //! [`register_analyzers`] must run after every open.
 
 use super::schema::{KEYWORD_ANALYZER, NEWS_ANALYZER};
+use crate::extract::fold::is_word_char;
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
@@ -252,7 +253,7 @@ fn word_bitmap(text: &str) -> Vec<u64> {
         } else {
             let c = text.get(at..).and_then(|rest| rest.chars().next());
             let len = c.map_or(1, char::len_utf8);
-            if c.is_some_and(char::is_alphanumeric) {
+            if c.is_some_and(is_word_char) {
                 set_bits(&mut bits, at, len, (1u64 << len) - 1);
             }
             at += len;
