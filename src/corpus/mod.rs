@@ -12,6 +12,7 @@
 
 mod date;
 mod jsonl;
+pub mod mojibake;
 mod source;
 mod text;
 
@@ -135,12 +136,37 @@ pub struct ParsedArticle {
     pub warnings: Vec<Warning>,
 }
 
-/// Parses one raw record into an article, or says why it cannot be one.
+/// Parses one raw record into an article, or says why it cannot be one. Mojibake in its
+/// headline, text and source is repaired, with a warning.
 pub fn parse_record(record: &RawRecord) -> Result<ParsedArticle, Skip> {
-    match record.format {
+    let mut parsed = match record.format {
         source::Format::Text => text::parse(record),
         source::Format::JsonLine => jsonl::parse(record),
+    }?;
+    parsed.warnings.extend(repair_mojibake(&mut parsed.article));
+    Ok(parsed)
+}
+
+/// Repairs mojibake ([`mojibake::repair`]) in an article's headline, text and source; the
+/// warning to give when there was any.
+fn repair_mojibake(article: &mut Article) -> Option<Warning> {
+    let mut count = 0;
+    let fields = [&mut article.title, &mut article.body]
+        .into_iter()
+        .chain(article.source.as_mut());
+    for field in fields {
+        if let Some((repaired, n)) = mojibake::repair(field) {
+            *field = repaired;
+            count += n;
+        }
     }
+    (count > 0).then(|| Warning {
+        location: article.location.clone(),
+        message: format!(
+            "repaired {count} mis-decoded characters (UTF-8 once read as Latin-1 or \
+             Windows-1252, such as \"Ã©\" for \"é\")"
+        ),
+    })
 }
 
 /// Decodes bytes as UTF-8, repairing invalid sequences lossily; says if repair was needed.

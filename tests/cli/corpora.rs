@@ -19,8 +19,12 @@ fn the_noisy_corpus_indexes_every_line_with_a_body_and_reports_the_rest() {
     // Count what the file holds, independently of scout.
     let file = std::fs::File::open(&noisy).expect("open");
     let text = std::io::read_to_string(flate2::read::GzDecoder::new(file)).expect("gunzip");
-    let (mut with_body, mut without, mut bad_dates) = (0, 0, 0);
+    let (mut with_body, mut without, mut bad_dates, mut mojibake) = (0, 0, 0, 0);
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        // "’" read as Latin-1: "â" and two C1 controls, never written on purpose.
+        if line.contains("\u{e2}\u{80}") || line.contains("\\u00e2\\u0080") {
+            mojibake += 1;
+        }
         let value: serde_json::Value =
             serde_json::from_str(line).expect("the noisy lines are JSON");
         match value["body"].as_str().map(str::trim) {
@@ -53,11 +57,28 @@ fn the_noisy_corpus_indexes_every_line_with_a_body_and_reports_the_rest() {
         .filter(|l| l.contains("cannot parse date"))
         .count();
     assert_eq!(date_warnings, bad_dates);
+    // Every line with mis-decoded text is repaired, with a warning naming the line.
+    let repaired = stderr
+        .lines()
+        .filter(|l| l.contains("mis-decoded characters"))
+        .count();
+    assert!(mojibake > 400 && repaired >= mojibake, "{mojibake} {repaired}");
     assert!(stderr.lines().all(|l| !l.contains("panicked")));
 
-    // Still searchable, including the mis-decoded text.
+    // Still searchable, including the repaired text: no name keeps a mis-decoded
+    // character ("Carlo Ancelottiâ" for "Carlo Ancelotti’s").
     let results = ws.search_json(&["Barcelona"]);
     assert!(results.total_hits > 50, "{}", results.total_hits);
+    let results = ws.search_json(&["Ancelotti", "--limit", "50"]);
+    assert!(results.hits.len() >= 10, "{}", results.hits.len());
+    for hit in &results.hits {
+        assert!(
+            hit.entities.person.iter().all(|p| !p.contains('â')),
+            "{}: {:?}",
+            hit.id,
+            hit.entities.person
+        );
+    }
 }
 
 #[test]

@@ -183,6 +183,35 @@ fn invalid_utf8_is_repaired_with_a_warning() {
 }
 
 #[test]
+fn mojibake_is_repaired_with_a_warning_and_the_words_are_found() {
+    let ws = Workspace::new();
+    // UTF-8 once read as Latin-1 ("’" as "â\u{80}\u{99}") and as Windows-1252 ("Ã©").
+    let line = serde_json::json!({
+        "id": "m1",
+        "title": "Real Madrid boss Carlo Ancelotti\u{e2}\u{80}\u{99}s plan",
+        "body": "Carlo Ancelotti\u{e2}\u{80}\u{99}s side face Th\u{c3}\u{a9}o Hern\u{c3}\u{a1}ndez. \
+                 Ancelotti\u{e2}\u{80}\u{99}s men paid \u{c2}\u{a3}40m.",
+    });
+    ws.write("in/feed.jsonl", format!("{line}\n"));
+    let stderr = ws.index(&["in"]);
+    assert!(
+        stderr.contains("feed.jsonl line 1: repaired 6 mis-decoded characters"),
+        "{stderr}"
+    );
+    let results = ws.search_json(&["Théo Hernández"]);
+    assert_eq!(results.hits.len(), 1);
+    let hit = &results.hits[0];
+    assert_eq!(hit.title, "Real Madrid boss Carlo Ancelotti’s plan");
+    assert!(hit.entities.person.contains(&"Carlo Ancelotti".to_string()));
+    assert!(
+        hit.entities.person.iter().all(|p| !p.contains('â')),
+        "{:?}",
+        hit.entities.person
+    );
+    assert_eq!(ws.ids(&["£40m"]), ["m1"]);
+}
+
+#[test]
 fn the_cli_definition_is_consistent() {
     use clap::CommandFactory;
     scout::cli::Cli::command().debug_assert();
