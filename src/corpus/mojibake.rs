@@ -14,13 +14,17 @@
 /// Repairs the mojibake in `text`: the repaired text and how many characters were repaired,
 /// or `None` when there is nothing to repair.
 pub fn repair(text: &str) -> Option<(String, usize)> {
-    // Every lead character (U+00C2..U+00F0) is 0xC3 0x82..0xB0 in UTF-8.
-    memchr::memchr(0xC3, text.as_bytes())?;
     let mut out = String::new();
     let mut repaired = 0;
     let mut copied = 0;
-    let mut chars = text.char_indices();
-    while let Some((at, lead)) = chars.next() {
+    // Every lead character (U+00C2..U+00F0) is 0xC3 0x82..0xB0 in UTF-8: only those places
+    // are looked at.
+    for at in memchr::memchr_iter(0xC3, text.as_bytes()) {
+        if at < copied {
+            continue;
+        }
+        let mut chars = text[at..].chars();
+        let Some(lead) = chars.next() else { continue };
         let continuations = match lead as u32 {
             0xC2..=0xC5 => 1,
             0xE2 | 0xEF => 2,
@@ -28,18 +32,12 @@ pub fn repair(text: &str) -> Option<(String, usize)> {
             _ => continue,
         };
         let mut bytes = [lead as u8, 0, 0, 0];
-        let mut ahead = chars.clone();
-        let mut end = at + lead.len_utf8();
-        let complete = (1..=continuations).all(|k| match ahead.next() {
-            Some((i, c)) => match byte_of(c) {
-                Some(b @ 0x80..=0xBF) => {
-                    bytes[k] = b;
-                    end = i + c.len_utf8();
-                    true
-                }
-                _ => false,
-            },
-            None => false,
+        let complete = (1..=continuations).all(|k| match chars.next().and_then(byte_of) {
+            Some(b @ 0x80..=0xBF) => {
+                bytes[k] = b;
+                true
+            }
+            _ => false,
         });
         if !complete {
             continue;
@@ -47,11 +45,11 @@ pub fn repair(text: &str) -> Option<(String, usize)> {
         let Ok(decoded) = std::str::from_utf8(&bytes[..=continuations]) else {
             continue;
         };
+        let end = text.len() - chars.as_str().len();
         out.push_str(&text[copied..at]);
         out.push_str(decoded);
         copied = end;
         repaired += 1;
-        chars = ahead;
     }
     if repaired == 0 {
         return None;
@@ -64,6 +62,7 @@ pub fn repair(text: &str) -> Option<(String, usize)> {
 fn byte_of(c: char) -> Option<u8> {
     match c as u32 {
         code @ 0x80..=0xFF => Some(code as u8),
+        0 => None,
         _ => WINDOWS_1252
             .iter()
             .position(|&w| w == c)
@@ -110,6 +109,7 @@ mod tests {
             "Ã at the end Ã",
             "â alone, ð alone, Â alone",
             "á¿ is not a lead",
+            "Ã\0 is no byte 0x81",
         ] {
             assert_eq!(repair(text), None, "{text:?}");
         }
