@@ -14,7 +14,8 @@ use crate::extract::gazetteer::{gazetteer, surname_keys};
 use crate::extract::EntityKind;
 use anyhow::Context;
 use fst::{IntoStreamer, Map, MapBuilder, Streamer};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::io::{BufRead, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -79,7 +80,7 @@ pub fn count_entities(
     searcher: &tantivy::Searcher,
     field: Field,
 ) -> tantivy::Result<Vec<EntityRef>> {
-    let mut counts: HashMap<Vec<u8>, u64> = HashMap::new();
+    let mut counts: HashMap<Vec<u8>, u64> = HashMap::default();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
         let alive = segment.alive_bitset();
@@ -135,7 +136,7 @@ pub fn merge_spellings(mut entities: Vec<EntityRef>) -> Vec<EntityRef> {
     };
     entities.sort_by(order);
     let mut merged: Vec<EntityRef> = Vec::with_capacity(entities.len());
-    let mut first_of: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut first_of: HashMap<(EntityKind, String), usize> = HashMap::default();
     for entity in entities {
         match first_of.entry((entity.kind, fold(&entity.name))) {
             std::collections::hash_map::Entry::Occupied(first) => {
