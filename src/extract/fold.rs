@@ -108,7 +108,12 @@ mod tests {
     #[test]
     fn word_chars_are_exactly_the_alphanumeric_ones() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric(),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
         }
     }
 }

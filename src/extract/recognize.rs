@@ -589,10 +589,7 @@ struct SurnameKeys(HashMap<u64, usize>);
 impl SurnameKeys {
     /// Adds the keys of one person's name, given folded.
     fn add(&mut self, folded_name: &str) {
-        let words: Vec<String> = folded_name
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect();
+        let words: Vec<String> = folded_name.split_whitespace().map(str::to_owned).collect();
         let keys: Vec<u64> = surname_keys(&words).iter().map(|k| word_hash(k)).collect();
         self.add_keys(&keys, words.len());
     }

@@ -62,7 +62,10 @@ fn the_noisy_corpus_indexes_every_line_with_a_body_and_reports_the_rest() {
         .lines()
         .filter(|l| l.contains("mis-decoded characters"))
         .count();
-    assert!(mojibake > 400 && repaired >= mojibake, "{mojibake} {repaired}");
+    assert!(
+        mojibake > 400 && repaired >= mojibake,
+        "{mojibake} {repaired}"
+    );
     assert!(stderr.lines().all(|l| !l.contains("panicked")));
 
     // Still searchable, including the repaired text: no name keeps a mis-decoded
