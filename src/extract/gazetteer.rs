@@ -87,6 +87,8 @@ pub struct Gazetteer {
 /// Word classes by word hash, as bits (their meaning is recognition's).
 #[derive(Debug, Default)]
 pub struct WordClasses {
+    /// Tells tables apart: a number no other table of this process has (never 0).
+    pub id: u64,
     /// Classes from short word lists (role words, particles...): small enough to stay in
     /// cache, looked up for every word recognition looks at.
     pub lists: HashMap<u64, u16>,

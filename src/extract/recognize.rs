@@ -103,7 +103,11 @@ mod class {
 /// The word classes of a gazetteer's words and of the rules' word lists, built once.
 fn word_classes(gazetteer: &Gazetteer) -> &WordClasses {
     gazetteer.word_classes.get_or_init(|| {
-        let mut classes = WordClasses::default();
+        static TABLES_BUILT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let mut classes = WordClasses {
+            id: TABLES_BUILT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+            ..WordClasses::default()
+        };
         let add = |table: &mut HashMap<u64, u16>, words: &mut dyn Iterator<Item = &str>, bit| {
             for word in words {
                 *table.entry(word_hash(word)).or_default() |= bit;
@@ -184,6 +188,8 @@ fn words<'a>(gazetteer: &Gazetteer, text: &'a str, tokens: &'a Tokens) -> Vec<Wo
         t
     };
     let mut out = Vec::with_capacity(tokens.anchors.len() * 3);
+    RECENT_NAMES.with_borrow_mut(|recent| recent.ensure_for(classes));
+    let mut recent_names = RECENT_NAMES.take();
     // The first token not yet grouped into a kept word.
     let mut next_free = 0usize;
     for &anchor in &tokens.anchors {
@@ -233,19 +239,60 @@ fn words<'a>(gazetteer: &Gazetteer, text: &'a str, tokens: &'a Tokens) -> Vec<Wo
                 hash,
                 inside: false,
                 class: if first.capitalised {
-                    &classes.names
+                    recent_names.class(hash, &classes.names)
                 } else {
-                    &classes.lists
-                }
-                .get(&hash)
-                .copied()
-                .unwrap_or(0),
+                    classes.lists.get(&hash).copied().unwrap_or(0)
+                },
             });
             next_free = next;
             i = next;
         }
     }
+    RECENT_NAMES.set(recent_names);
     out
+}
+
+thread_local! {
+    /// Each thread's [`RecentNames`].
+    static RECENT_NAMES: std::cell::RefCell<RecentNames> = std::cell::RefCell::default();
+}
+
+/// A direct-mapped copy of the name classes of the capitalised words met most recently:
+/// the names table is megabytes, a lookup there mostly waits for memory, and articles keep
+/// naming the same few thousand words ("The", "He", "Liverpool", "Premier").
+#[derive(Default)]
+struct RecentNames {
+    /// (word hash, classes) by slot; hash 0 marks an empty slot.
+    slots: Vec<(u64, u16)>,
+    /// The [`WordClasses::id`] of the table the slots copy from, so that another
+    /// gazetteer's words (in tests) are never answered from this one's.
+    table: u64,
+}
+
+/// Slots of [`RecentNames`] (a power of two).
+const RECENT_NAME_SLOTS: usize = 8192;
+
+impl RecentNames {
+    /// Empties the copy unless it was made from `classes`.
+    fn ensure_for(&mut self, classes: &WordClasses) {
+        if self.table != classes.id || self.slots.is_empty() {
+            self.slots = vec![(0, 0); RECENT_NAME_SLOTS];
+            self.table = classes.id;
+        }
+    }
+
+    /// The name classes of a capitalised word, by its hash.
+    #[inline]
+    fn class(&mut self, hash: u64, names: &HashMap<u64, u16>) -> u16 {
+        let slot = (hash >> 40) as usize & (RECENT_NAME_SLOTS - 1);
+        let (key, class) = self.slots[slot];
+        if key == hash && hash != 0 {
+            return class;
+        }
+        let class = names.get(&hash).copied().unwrap_or(0);
+        self.slots[slot] = (hash, class);
+        class
+    }
 }
 
 /// True when the original text of an alias match is written like a name.
