@@ -188,8 +188,8 @@ fn words<'a>(gazetteer: &Gazetteer, text: &'a str, tokens: &'a Tokens) -> Vec<Wo
         t
     };
     let mut out = Vec::with_capacity(tokens.anchors.len() * 3);
-    RECENT_NAMES.with_borrow_mut(|recent| recent.ensure_for(classes));
     let mut recent_names = RECENT_NAMES.take();
+    recent_names.ensure_for(classes);
     // The first token not yet grouped into a kept word.
     let mut next_free = 0usize;
     for &anchor in &tokens.anchors {
