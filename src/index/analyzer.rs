@@ -80,9 +80,10 @@ pub struct CachedNewsTokenizer {
 /// the indexing CPU, in the copy to the token).
 ///
 /// In front of the table sits a small direct-mapped copy of the words met most recently
-/// ([`RECENT_SLOTS`] of them, a few hundred KiB): the table itself grows to megabytes, and
-/// a lookup there mostly waited for memory (over half the tokenizer's time), while news
-/// text draws most of its words from a few thousand common ones.
+/// ([`RECENT_SLOTS`] of them, a few hundred KiB, made once the table has that many): the
+/// table itself grows to megabytes, and a lookup there mostly waited for memory (over half
+/// the tokenizer's time), while news text draws most of its words from a few thousand
+/// common ones.
 #[derive(Clone)]
 struct WordCache {
     short: FxHashMap<(u64, u64), CompactString>,
@@ -98,8 +99,9 @@ impl Default for WordCache {
         WordCache {
             short: FxHashMap::default(),
             long: FxHashMap::default(),
-            // Key (0, 0) is no word's: words are never empty.
-            recent: vec![((0, 0), CompactString::default()); RECENT_SLOTS],
+            // Made once the table outgrows it (indexing), so that the analyzers searches
+            // create and clone stay small.
+            recent: Vec::new(),
         }
     }
 }
@@ -116,6 +118,7 @@ impl WordCache {
 
     fn get(&mut self, word: &str) -> Option<&str> {
         match short_key(word.as_bytes()) {
+            Some(key) if self.recent.is_empty() => self.short.get(&key).map(CompactString::as_str),
             Some(key) => {
                 let slot = recent_slot(key);
                 if self.recent[slot].0 != key {
@@ -132,6 +135,10 @@ impl WordCache {
         match short_key(word.as_bytes()) {
             Some(key) => {
                 self.short.insert(key, CompactString::from(normal));
+                if self.recent.is_empty() && self.short.len() >= RECENT_SLOTS {
+                    // Key (0, 0) is no word's: words are never empty.
+                    self.recent = vec![((0, 0), CompactString::default()); RECENT_SLOTS];
+                }
             }
             None => {
                 self.long.insert(word.into(), normal.into());
