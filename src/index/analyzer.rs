@@ -84,27 +84,17 @@ pub struct CachedNewsTokenizer {
 /// table itself grows to megabytes, and a lookup there mostly waited for memory (over half
 /// the tokenizer's time), while news text draws most of its words from a few thousand
 /// common ones.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct WordCache {
     short: FxHashMap<(u64, u64), CompactString>,
     long: FxHashMap<Box<str>, Box<str>>,
+    /// Empty until the table outgrows it (indexing), so that the analyzers searches create
+    /// and clone stay small.
     recent: Vec<((u64, u64), CompactString)>,
 }
 
 /// Slots of [`WordCache`]'s front copy (a power of two).
 const RECENT_SLOTS: usize = 8192;
-
-impl Default for WordCache {
-    fn default() -> Self {
-        WordCache {
-            short: FxHashMap::default(),
-            long: FxHashMap::default(),
-            // Made once the table outgrows it (indexing), so that the analyzers searches
-            // create and clone stay small.
-            recent: Vec::new(),
-        }
-    }
-}
 
 impl WordCache {
     fn len(&self) -> usize {
