@@ -194,6 +194,10 @@ fn words<'a>(gazetteer: &Gazetteer, text: &'a str, tokens: &'a Tokens) -> Vec<Wo
     let mut next_free = 0usize;
     for &anchor in &tokens.anchors {
         let anchor = anchor as usize;
+        // A number starts aliases ("1. FC Köln") but no rule looks around one.
+        if text.as_bytes()[list[anchor].start].is_ascii_digit() {
+            continue;
+        }
         let first = first_of(anchor);
         let from = if first > 0 {
             first_of(first - 1)
