@@ -143,10 +143,7 @@ impl Gazetteer {
                 kind,
                 canonical: canonical.to_owned(),
                 context: cols.get(4).map_or("", |c| c.trim()).to_owned(),
-                surname_keys: surname_keys(&name_words)
-                    .iter()
-                    .map(|k| word_hash(k))
-                    .collect(),
+                surname_keys: surname_key_hashes(&name_words),
                 name_words: name_words.len(),
             });
             let split = |i: usize| {
@@ -268,6 +265,14 @@ pub fn surname_keys(folded_words: &[String]) -> Vec<String> {
         }
     }
     keys
+}
+
+/// The [`word_hash`]es of a name's [`surname_keys`], as recognition looks them up.
+pub fn surname_key_hashes(folded_words: &[String]) -> Vec<u64> {
+    surname_keys(folded_words)
+        .iter()
+        .map(|key| word_hash(key))
+        .collect()
 }
 
 /// Common first names of people in the news who are not players (journalists, executives,

@@ -20,7 +20,7 @@
 //!    known person of a distinctive surname written capitalised mid-sentence.
 
 use super::fold::fold;
-use super::gazetteer::{surname_keys, Gazetteer, Pattern, WordClasses, PARTICLES};
+use super::gazetteer::{surname_key_hashes, Gazetteer, Pattern, WordClasses, PARTICLES};
 use super::trie::{word_hash, Tokens};
 use super::{Entities, EntityKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -641,8 +641,7 @@ impl SurnameKeys {
     /// Adds the keys of one person's name, given folded.
     fn add(&mut self, folded_name: &str) {
         let words: Vec<String> = folded_name.split_whitespace().map(str::to_owned).collect();
-        let keys: Vec<u64> = surname_keys(&words).iter().map(|k| word_hash(k)).collect();
-        self.add_keys(&keys, words.len());
+        self.add_keys(&surname_key_hashes(&words), words.len());
     }
 
     /// Adds the surname keys (hashes) of a name of `words` words.

@@ -409,11 +409,16 @@ mod tests {
     use tantivy::schema::{IndexRecordOption, Schema, TEXT};
     use tantivy::{doc, Index};
 
-    #[test]
-    fn matches_and_scores_like_a_should_union() -> tantivy::Result<()> {
+    /// An empty in-memory index with one text field, `body`.
+    fn ram_index() -> (Index, tantivy::schema::Field) {
         let mut builder = Schema::builder();
         let body = builder.add_text_field("body", TEXT);
-        let index = Index::create_in_ram(builder.build());
+        (Index::create_in_ram(builder.build()), body)
+    }
+
+    #[test]
+    fn matches_and_scores_like_a_should_union() -> tantivy::Result<()> {
+        let (index, body) = ram_index();
         let mut writer: tantivy::IndexWriter = index.writer(15_000_000)?;
         for text in [
             "world cup final in qatar",
@@ -464,9 +469,7 @@ mod tests {
     /// intersection (asked one document at a time), leading it, and bonus clauses.
     #[test]
     fn random_texts_match_and_score_like_tantivy_queries() -> tantivy::Result<()> {
-        let mut builder = Schema::builder();
-        let body = builder.add_text_field("body", TEXT);
-        let index = Index::create_in_ram(builder.build());
+        let (index, body) = ram_index();
         let mut writer: tantivy::IndexWriter = index.writer(15_000_000)?;
         let words = ["a", "b", "c", "d", "e"];
         let mut state: u64 = 42;
