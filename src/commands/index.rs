@@ -1,7 +1,7 @@
 //! `scout index` and `scout reindex`: build, update or rebuild the index, with progress on
 //! stderr and a one-line summary.
 
-use super::reporter::TerminalReporter;
+use super::reporter::{report_line, TerminalReporter};
 use super::{IndexLocation, Outcome, DEFAULT_SEEDS_DIR};
 use crate::cli::{IndexArgs, JobArgs};
 use crate::index::lock::JobLock;
@@ -114,7 +114,7 @@ fn interrupt_flag() -> Arc<AtomicBool> {
 
 /// Prints the summary and turns it into the exit outcome.
 fn finish(summary: &BuildSummary) -> Outcome {
-    eprintln!("{}", summary_line(summary));
+    report_line(&summary_line(summary));
     if summary.interrupted {
         Outcome::Interrupted
     } else if summary.skipped.is_empty() {

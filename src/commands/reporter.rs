@@ -34,8 +34,15 @@ impl TerminalReporter {
     }
 
     fn line(&self, text: String) {
-        self.bar.suspend(|| eprintln!("{text}"));
+        self.bar.suspend(|| report_line(&text));
     }
+}
+
+/// Writes one line to stderr. A closed stderr (`scout index ... 2>&1 | head`) loses the line
+/// but not the job: it goes on and commits, where `eprintln!` would panic mid-job.
+pub fn report_line(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 impl Reporter for TerminalReporter {

@@ -212,6 +212,30 @@ fn mojibake_is_repaired_with_a_warning_and_the_words_are_found() {
 }
 
 #[test]
+fn a_closed_stderr_does_not_stop_the_job() {
+    use std::process::{Command, Stdio};
+    let ws = Workspace::new();
+    // Every article warns (invalid UTF-8), so the job writes to stderr all along.
+    for i in 0..300 {
+        let mut bytes = format!("Caf owner {i} signs for Brentford.").into_bytes();
+        bytes.insert(3, 0xE9);
+        ws.write(&format!("in/a{i:03}.txt"), bytes);
+    }
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("scout"))
+        .current_dir(ws.path())
+        .args(["index", "in"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run scout index");
+    // The reader goes away at once, as `scout index ... 2>&1 | head -1` would.
+    drop(child.stderr.take());
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(ws.search_json(&["Brentford"]).total_hits, 300);
+}
+
+#[test]
 fn the_cli_definition_is_consistent() {
     use clap::CommandFactory;
     scout::cli::Cli::command().debug_assert();
