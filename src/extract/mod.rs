@@ -10,6 +10,7 @@ pub mod gazetteer;
 mod recognize;
 pub mod signature;
 pub mod trie;
+pub mod words;
 
 use crate::corpus::Article;
 use serde::{Deserialize, Serialize};

@@ -7,7 +7,8 @@
 //! one hash lookup per word (almost all words leave the root at once), and only the words
 //! of real candidates go further.
 
-use super::fold::{fold_char, is_word_char};
+use super::fold::fold_char;
+use super::words::WordSpans;
 use rustc_hash::FxHashMap;
 
 /// A word token of a text: its byte range in the original and in the folded buffer.
@@ -83,6 +84,26 @@ mod gap {
         not_space | breaks | sentence | glue
     }
 
+    /// A gap's length in characters, the classes of all its characters and the class of
+    /// its last one.
+    #[inline]
+    pub fn of(gap: &str) -> (usize, u8, u8) {
+        if gap == " " {
+            return (1, 0, 0);
+        }
+        let (mut len, mut classes, mut last) = (0, 0, 0);
+        for c in gap.chars() {
+            last = if c.is_ascii() {
+                ASCII[c as usize]
+            } else {
+                class(c)
+            };
+            classes |= last;
+            len += 1;
+        }
+        (len, classes, last)
+    }
+
     /// [`class`] of every ASCII byte, [`WORD`] for letters and digits.
     pub static ASCII: [u8; 128] = {
         let mut table = [0u8; 128];
@@ -100,50 +121,30 @@ mod gap {
 }
 
 impl Tokens {
-    /// Splits a text into alphanumeric words, folding each (lower-case, no accents).
+    /// Splits a text into alphanumeric words ([`WordSpans`]), folding each (lower-case, no
+    /// accents).
     pub fn of(text: &str) -> Tokens {
         let mut out = Tokens {
             tokens: Vec::with_capacity(text.len() / 5),
             folded: String::with_capacity(text.len() + 16),
             anchors: Vec::with_capacity(text.len() / 32),
         };
-        let bytes = text.as_bytes();
-        // The gap before the next token: its length in characters, the classes of all its
-        // characters, the class of its last one. The text's start is a sentence start.
-        let mut gap_len = 0usize;
-        let mut gap_classes = gap::BREAK | gap::SENTENCE_END;
-        let mut gap_last = 0u8;
         // The last token was a lower-case "the": an anchor if this one is capitalised.
         let mut after_the = false;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                let class = gap::ASCII[b as usize];
-                if class != gap::WORD {
-                    gap_len += 1;
-                    gap_classes |= class;
-                    gap_last = class;
-                    i += 1;
-                    continue;
-                }
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if !is_word_char(c) {
-                    let class = gap::class(c);
-                    gap_len += 1;
-                    gap_classes |= class;
-                    gap_last = class;
-                    i += c.len_utf8();
-                    continue;
-                }
+        let mut previous_end = 0;
+        for (start, end) in WordSpans::new(text) {
+            let (gap_len, mut gap_classes, gap_last) = gap::of(&text[previous_end..start]);
+            previous_end = end;
+            if out.tokens.is_empty() {
+                // The text's start is a sentence start.
+                gap_classes |= gap::BREAK | gap::SENTENCE_END;
             }
-            // A word: fold it, ASCII the fast way.
-            let start = i;
-            let capitalised = if b < 0x80 {
-                b.is_ascii_uppercase() || b.is_ascii_digit()
+            let word = &text[start..end];
+            let first = word.as_bytes()[0];
+            let capitalised = if first < 0x80 {
+                first.is_ascii_uppercase() || first.is_ascii_digit()
             } else {
-                text[i..].chars().next().is_some_and(char::is_uppercase)
+                word.chars().next().is_some_and(char::is_uppercase)
             };
             let glued = !out.tokens.is_empty()
                 && gap_len == 1
@@ -156,29 +157,18 @@ impl Tokens {
                 });
             }
             let folded_start = out.folded.len();
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    // A run of ASCII letters and digits, copied at once.
-                    let run = bytes[i..]
-                        .iter()
-                        .position(|&b| b >= 0x80 || gap::ASCII[b as usize] != gap::WORD)
-                        .unwrap_or(bytes.len() - i);
-                    if run == 0 {
-                        break;
+            if word.is_ascii() {
+                out.folded.push_str(word);
+            } else {
+                for c in word.chars() {
+                    if c.is_ascii() {
+                        out.folded.push(c);
+                    } else {
+                        fold_char(c, &mut out.folded);
                     }
-                    out.folded.push_str(&text[i..i + run]);
-                    i += run;
-                } else {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    if !is_word_char(c) {
-                        break;
-                    }
-                    fold_char(c, &mut out.folded);
-                    i += c.len_utf8();
                 }
             }
-            // fold_char's output is lower-case already; the ASCII runs are lower-cased here.
+            // fold_char's output is lower-case already; ASCII letters are lower-cased here.
             out.folded[folded_start..].make_ascii_lowercase();
             if capitalised {
                 if after_the {
@@ -189,7 +179,7 @@ impl Tokens {
             after_the = !capitalised && &out.folded[folded_start..] == "the";
             out.tokens.push(Token {
                 start,
-                end: i,
+                end,
                 folded: (folded_start as u32, out.folded.len() as u32),
                 hash: word_hash(&out.folded[folded_start..]),
                 break_before: gap_classes & gap::BREAK != 0,
@@ -198,7 +188,6 @@ impl Tokens {
                 sentence_start: gap_classes & gap::SENTENCE_END != 0,
                 capitalised,
             });
-            (gap_len, gap_classes, gap_last) = (0, 0, 0);
         }
         out
     }

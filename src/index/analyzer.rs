@@ -6,7 +6,7 @@
 //! [`register_analyzers`] must run after every open.
 
 use super::schema::{KEYWORD_ANALYZER, NEWS_ANALYZER};
-use crate::extract::fold::is_word_char;
+use crate::extract::words::WordSpans;
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
@@ -199,122 +199,6 @@ pub struct CachedNewsStream<'a> {
     tokenizer: &'a mut CachedNewsTokenizer,
 }
 
-/// The words of a text as the news analyzer splits it: byte ranges of alphanumeric runs
-/// (as tantivy's `SimpleTokenizer`), long words included.
-///
-/// The text is first classified into a bitmap (one bit per byte: part of a word or not,
-/// eight ASCII bytes at a time through a table), then words are read off the bitmap by
-/// counting zeros: no branch per byte, so word boundaries cost no mispredicted jumps (the
-/// byte-by-byte loop spent three nanoseconds a byte on news text).
-pub struct WordSpans<'a> {
-    text: &'a str,
-    /// Bit `i % 64` of `bits[i / 64]`: byte `i` belongs to a word.
-    bits: Vec<u64>,
-    /// Which of `bits` is being read.
-    index: usize,
-    /// Word boundaries (first byte of a word, first byte after one) not yet read in
-    /// `bits[index]`.
-    edges: u64,
-    /// The last bit of `bits[index]` (a word running on into the next one).
-    carry: u64,
-}
-
-impl<'a> WordSpans<'a> {
-    /// The words of `text`.
-    pub fn new(text: &'a str) -> Self {
-        let bits = word_bitmap(text);
-        let first = bits.first().copied().unwrap_or(0);
-        WordSpans {
-            text,
-            bits,
-            index: 0,
-            edges: first ^ (first << 1),
-            carry: first >> 63,
-        }
-    }
-
-    /// The byte offset of the next word boundary.
-    #[inline]
-    fn next_edge(&mut self) -> Option<usize> {
-        while self.edges == 0 {
-            self.index += 1;
-            let bits = *self.bits.get(self.index)?;
-            self.edges = bits ^ (bits << 1 | self.carry);
-            self.carry = bits >> 63;
-        }
-        let edge = self.index * 64 + self.edges.trailing_zeros() as usize;
-        self.edges &= self.edges - 1;
-        Some(edge)
-    }
-}
-
-/// 1 for ASCII letters and digits.
-const ASCII_WORD: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric() as u8;
-        b += 1;
-    }
-    table
-};
-
-/// One bit per byte of `text`: set where the byte belongs to an alphanumeric character.
-fn word_bitmap(text: &str) -> Vec<u64> {
-    let bytes = text.as_bytes();
-    let mut bits = vec![0u64; bytes.len().div_ceil(64)];
-    let mut at = 0;
-    while at < bytes.len() {
-        if let Some(chunk) = bytes.get(at..at + 8) {
-            let packed = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-            if packed & 0x8080_8080_8080_8080 == 0 {
-                let mut byte_bits = 0u64;
-                for (i, &b) in chunk.iter().enumerate() {
-                    byte_bits |= u64::from(ASCII_WORD[usize::from(b)]) << i;
-                }
-                set_bits(&mut bits, at, 8, byte_bits);
-                at += 8;
-                continue;
-            }
-        }
-        let b = bytes[at];
-        if b < 0x80 {
-            set_bits(&mut bits, at, 1, u64::from(ASCII_WORD[usize::from(b)]));
-            at += 1;
-        } else {
-            let c = text.get(at..).and_then(|rest| rest.chars().next());
-            let len = c.map_or(1, char::len_utf8);
-            if c.is_some_and(is_word_char) {
-                set_bits(&mut bits, at, len, (1u64 << len) - 1);
-            }
-            at += len;
-        }
-    }
-    bits
-}
-
-/// Sets the `count` (at most 8) bits from bit `at` to the low bits of `value`.
-#[inline]
-fn set_bits(bits: &mut [u64], at: usize, count: usize, value: u64) {
-    let (index, shift) = (at / 64, at % 64);
-    bits[index] |= value << shift;
-    if shift + count > 64 {
-        bits[index + 1] |= value >> (64 - shift);
-    }
-}
-
-impl Iterator for WordSpans<'_> {
-    type Item = (usize, usize);
-
-    #[inline]
-    fn next(&mut self) -> Option<(usize, usize)> {
-        let start = self.next_edge()?;
-        // A word running to the very end of the text has its end edge past the bitmap.
-        let end = self.next_edge().unwrap_or(self.text.len());
-        Some((start, end))
-    }
-}
-
 impl TokenStream for CachedNewsStream<'_> {
     fn advance(&mut self) -> bool {
         for (start, end) in self.words.by_ref() {
@@ -452,47 +336,5 @@ mod tests {
             analyze_terms(&mut analyzer, "Transfers transfer"),
             analyze_terms(&mut analyzer, "transfer transfers")
         );
-    }
-
-    /// Alphanumeric runs by the definition, char by char.
-    fn words_by_definition(text: &str) -> Vec<(usize, usize)> {
-        let mut words = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices() {
-            match (c.is_alphanumeric(), start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    words.push((s, i));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            words.push((s, text.len()));
-        }
-        words
-    }
-
-    #[test]
-    fn word_spans_are_the_alphanumeric_runs_wherever_they_fall_in_the_bitmap() {
-        let mut texts = vec![
-            String::new(),
-            " ,.-- ".to_owned(),
-            "a".to_owned(),
-            "Ødegaard's 22.5m transfer—Köln “quoted” 東京 naïve".to_owned(),
-        ];
-        // Words and multi-byte characters across the 64-bit word boundaries, and texts
-        // ending exactly at one.
-        for pad in 55..70 {
-            texts.push(format!("{} Mbappé été ü", "x".repeat(pad)));
-            texts.push(format!("{}é", "-".repeat(pad)));
-            texts.push("y".repeat(pad + 59));
-            texts.push(format!("{}’{}", "z ".repeat(pad / 2), "w".repeat(pad)));
-        }
-        for text in &texts {
-            let spans: Vec<(usize, usize)> = WordSpans::new(text).collect();
-            assert_eq!(spans, words_by_definition(text), "{text:?}");
-        }
     }
 }

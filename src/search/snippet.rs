@@ -6,7 +6,8 @@
 //! itself with the index's analyzer and marks terms and whole phrases.
 
 use super::query::Highlight;
-use crate::index::analyzer::{WordSpans, LONGEST_WORD};
+use crate::extract::words::WordSpans;
+use crate::index::analyzer::LONGEST_WORD;
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
