@@ -79,6 +79,10 @@ pub struct Gazetteer {
     pub surnames: HashMap<String, Vec<u32>>,
     /// Folded canonical names and aliases -> entries, for lookups by name.
     pub by_alias: HashMap<String, Vec<Target>>,
+    /// A competition -> its women's counterpart of the same context ("World Cup" ->
+    /// "Women's World Cup", "FA Cup" -> "Women's FA Cup"): what a generic name means in an
+    /// article about women's football.
+    pub womens_counterparts: HashMap<u32, u32>,
     /// Word hash -> what recognition needs to know about the word, built by recognition
     /// on first use (see `recognize`).
     pub word_classes: OnceLock<WordClasses>,
@@ -205,10 +209,11 @@ impl Gazetteer {
             .map(|(name, _)| name)
             .chain(EXTRA_FIRST_NAMES.iter().map(|n| n.to_string()))
             .collect();
-        let by_alias = folded_patterns
+        let by_alias: HashMap<String, Vec<Target>> = folded_patterns
             .into_iter()
             .zip(patterns.iter().map(|p| p.targets.clone()))
             .collect();
+        let womens_counterparts = womens_counterparts(&entries, &by_alias);
         let mut name_ids: HashMap<String, u32> = HashMap::default();
         let mut intern = |name: &str| {
             let next = name_ids.len() as u32;
@@ -231,6 +236,7 @@ impl Gazetteer {
             first_names,
             surnames,
             by_alias,
+            womens_counterparts,
             word_classes: OnceLock::new(),
         }
     }
@@ -249,6 +255,32 @@ impl Gazetteer {
     pub fn name_id(&self, name: &str) -> Option<u32> {
         self.name_ids.get(name).copied()
     }
+}
+
+/// Pairs each women's competition ("Women's Euro") with the competition its name without
+/// "Women's" names ("Euro": the European Championship), when both have the same context.
+fn womens_counterparts(
+    entries: &[Entry],
+    by_alias: &HashMap<String, Vec<Target>>,
+) -> HashMap<u32, u32> {
+    let mut pairs = HashMap::default();
+    for (id, entry) in entries.iter().enumerate() {
+        if entry.kind != EntityKind::Competition {
+            continue;
+        }
+        let folded = fold(&entry.canonical);
+        let Some(generic) = folded.strip_prefix("women's ") else {
+            continue;
+        };
+        let counterpart = by_alias.get(generic).into_iter().flatten().find(|t| {
+            let other = &entries[t.entry as usize];
+            other.kind == EntityKind::Competition && other.context == entry.context
+        });
+        if let Some(target) = counterpart {
+            pairs.insert(target.entry, id as u32);
+        }
+    }
+    pairs
 }
 
 /// The keys a surname can be looked up by: the last word, and with a particle before it

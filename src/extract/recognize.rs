@@ -454,6 +454,22 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         }
     }
     mark_inside(&mut words, &mut consumed);
+    // In an article about women's football a generic competition name means the women's
+    // competition ("the World Cup" in a story about the Matildas), unless the article names
+    // that one too: then both are meant.
+    let womens = |id: &u32| {
+        gazetteer
+            .womens_counterparts
+            .get(id)
+            .copied()
+            .filter(|w| !accepted.contains(w))
+    };
+    if accepted.iter().any(|id| womens(id).is_some()) && about_womens_football(tokens) {
+        accepted = accepted
+            .iter()
+            .map(|id| womens(id).unwrap_or(*id))
+            .collect();
+    }
 
     let mut entities = Entities::default();
     let mut persons: Vec<String> = Vec::new();
@@ -663,6 +679,31 @@ impl SurnameKeys {
     fn contains(&self, hash: u64) -> bool {
         self.0.contains_key(&hash)
     }
+}
+
+/// True when an article is about women's football: it says "women" (or "woman"), and
+/// "she" and "her" outnumber "he", "him" and "his" (at least two of them).
+fn about_womens_football(tokens: &Tokens) -> bool {
+    static WORDS: std::sync::LazyLock<[[u64; 4]; 3]> = std::sync::LazyLock::new(|| {
+        [
+            ["she", "her", "hers", "herself"],
+            ["he", "him", "his", "himself"],
+            ["women", "woman", "womens", "womans"],
+        ]
+        .map(|group| group.map(word_hash))
+    });
+    let [she, he, women] = &*WORDS;
+    let (mut shes, mut hes, mut says_women) = (0usize, 0usize, false);
+    for token in &tokens.tokens {
+        if she.contains(&token.hash) {
+            shes += 1;
+        } else if he.contains(&token.hash) {
+            hes += 1;
+        } else if women.contains(&token.hash) {
+            says_women = true;
+        }
+    }
+    says_women && shes >= 2 && shes > hes
 }
 
 /// Sets `inside` on every word that overlaps an accepted match.
@@ -1072,5 +1113,47 @@ mod tests {
     #[test]
     fn an_abbreviated_surname_is_not_a_name() {
         assert!(people("Is he keen? Daniel O\nArteta is eager.").is_empty());
+    }
+
+    #[test]
+    fn a_generic_competition_in_a_womens_football_story_is_the_womens_one() {
+        let gazetteer = Gazetteer::parse(
+            "competition\tWorld Cup\tFIFA World Cup\t\tinternational\n\
+             competition\tWomen's World Cup\tFIFA Women's World Cup\t\tinternational\n\
+             competition\tEuropean Championship\tUEFA Euro\tEuro\tinternational\n\
+             competition\tWomen's Euro\tUEFA Women's Euro\t\tinternational\n\
+             competition\tFA Cup\t\t\tEngland\n\
+             competition\tWomen's FA Cup\t\t\tEngland\n\
+             competition\tLeague Cup\t\t\tScotland\n\
+             competition\tWomen's League Cup\t\t\tEngland\n",
+        );
+        let competitions = |text: &str| recognize(&gazetteer, text).competition;
+        let womens = "The striker said she was proud of the women's team. She scored twice in \
+                      the World Cup and her goal won the FA Cup.";
+        assert_eq!(
+            competitions(womens),
+            ["Women's FA Cup", "Women's World Cup"]
+        );
+        // The same sentences about a man, or without the word "women": the men's competitions.
+        let mens = womens
+            .replace("she", "he")
+            .replace("She", "He")
+            .replace("her", "his");
+        assert_eq!(competitions(&mens), ["FA Cup", "World Cup"]);
+        let no_women = womens.replace("women's team", "team");
+        assert_eq!(competitions(&no_women), ["FA Cup", "World Cup"]);
+        // Named both ways, both are meant; "Women's Euro" pairs with "Euro", an alias; a League Cup of
+        // another country has no women's counterpart here.
+        let both = format!("{womens} The Women's World Cup follows UEFA Euro and the League Cup.");
+        assert_eq!(
+            competitions(&both),
+            [
+                "League Cup",
+                "Women's Euro",
+                "Women's FA Cup",
+                "Women's World Cup",
+                "World Cup"
+            ]
+        );
     }
 }
