@@ -602,7 +602,7 @@ Women's Asian Cup | international | AFC Women's Asian Cup; Women’s Asian Cup |
 CONCACAF Gold Cup | international | | Gold Cup |
 Copa Libertadores | international | CONMEBOL Libertadores; Libertadores | |
 Copa Sudamericana | international | CONMEBOL Sudamericana; Sudamericana | |
-AFC Champions League | international | AFC Champions League Elite; ACL Elite | |
+AFC Champions League | international | AFC Champions League Elite; ACL Elite; Asian Champions League | |
 AFC Champions League Two | international | ACL Two | |
 CAF Champions League | international | | |
 CONCACAF Champions Cup | international | CONCACAF Champions League | |
