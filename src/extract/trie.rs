@@ -8,7 +8,7 @@
 //! of real candidates go further.
 
 use super::fold::fold_char;
-use super::words::WordSpans;
+use super::words::{ascii_lowercase_packed, is_ascii_packed, packed_word, WordSpans};
 use rustc_hash::FxHashMap;
 
 /// A word token of a text: its byte range in the original and in the folded buffer.
@@ -124,64 +124,69 @@ impl Tokens {
     /// Splits a text into alphanumeric words ([`WordSpans`]), folding each (lower-case, no
     /// accents).
     pub fn of(text: &str) -> Tokens {
-        let mut out = Tokens {
-            tokens: Vec::with_capacity(text.len() / 5),
-            folded: String::with_capacity(text.len() + 16),
-            anchors: Vec::with_capacity(text.len() / 32),
-        };
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut anchors = Vec::with_capacity(text.len() / 32);
+        // Built as bytes (a short ASCII word is copied as two integers), checked as UTF-8
+        // once at the end.
+        let mut folded: Vec<u8> = Vec::with_capacity(text.len() + 32);
+        let mut scratch = String::new();
+        let bytes = text.as_bytes();
         // The last token was a lower-case "the": an anchor if this one is capitalised.
         let mut after_the = false;
         let mut previous_end = 0;
         for (start, end) in WordSpans::new(text) {
             let (gap_len, mut gap_classes, gap_last) = gap::of(&text[previous_end..start]);
             previous_end = end;
-            if out.tokens.is_empty() {
+            if tokens.is_empty() {
                 // The text's start is a sentence start.
                 gap_classes |= gap::BREAK | gap::SENTENCE_END;
             }
-            let word = &text[start..end];
-            let first = word.as_bytes()[0];
+            let first = bytes[start];
             let capitalised = if first < 0x80 {
                 first.is_ascii_uppercase() || first.is_ascii_digit()
             } else {
-                word.chars().next().is_some_and(char::is_uppercase)
+                text[start..].chars().next().is_some_and(char::is_uppercase)
             };
-            let glued = !out.tokens.is_empty()
+            let glued = !tokens.is_empty()
                 && gap_len == 1
                 && gap_last & (gap::HYPHEN | gap::APOSTROPHE) != 0;
             if glued {
-                out.folded.push(if gap_last & gap::HYPHEN != 0 {
-                    '-'
+                folded.push(if gap_last & gap::HYPHEN != 0 {
+                    b'-'
                 } else {
-                    '\''
+                    b'\''
                 });
             }
-            let folded_start = out.folded.len();
-            if word.is_ascii() {
-                out.folded.push_str(word);
-            } else {
-                for c in word.chars() {
-                    if c.is_ascii() {
-                        out.folded.push(c);
-                    } else {
-                        fold_char(c, &mut out.folded);
+            let folded_start = folded.len();
+            let mut the = false;
+            match packed_word(bytes, start, end).filter(|p| is_ascii_packed(*p)) {
+                Some([low, high]) => {
+                    let (low, high) = (ascii_lowercase_packed(low), ascii_lowercase_packed(high));
+                    the = low == THE && high == 0;
+                    folded.extend_from_slice(&low.to_le_bytes());
+                    folded.extend_from_slice(&high.to_le_bytes());
+                    folded.truncate(folded_start + end - start);
+                }
+                None => {
+                    scratch.clear();
+                    for c in text[start..end].chars() {
+                        fold_char(c, &mut scratch);
                     }
+                    folded.extend_from_slice(scratch.as_bytes());
                 }
             }
-            // fold_char's output is lower-case already; ASCII letters are lower-cased here.
-            out.folded[folded_start..].make_ascii_lowercase();
             if capitalised {
                 if after_the {
-                    out.anchors.push(out.tokens.len() as u32 - 1);
+                    anchors.push(tokens.len() as u32 - 1);
                 }
-                out.anchors.push(out.tokens.len() as u32);
+                anchors.push(tokens.len() as u32);
             }
-            after_the = !capitalised && &out.folded[folded_start..] == "the";
-            out.tokens.push(Token {
+            after_the = !capitalised && the;
+            tokens.push(Token {
                 start,
                 end,
-                folded: (folded_start as u32, out.folded.len() as u32),
-                hash: word_hash(&out.folded[folded_start..]),
+                folded: (folded_start as u32, folded.len() as u32),
+                hash: word_hash_bytes(&folded[folded_start..]),
                 break_before: gap_classes & gap::BREAK != 0,
                 spaced: gap_classes & gap::NOT_SPACE == 0 && gap_len > 0,
                 glued,
@@ -189,7 +194,14 @@ impl Tokens {
                 capitalised,
             });
         }
-        out
+        // Only ASCII and whole folded characters were written: valid UTF-8.
+        let folded = String::from_utf8(folded)
+            .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
+        Tokens {
+            tokens,
+            folded,
+            anchors,
+        }
     }
 
     /// The folded form of token `i`.
@@ -209,8 +221,17 @@ impl Tokens {
 /// The hash of a folded word: xxh3, stable across runs and platforms (signatures built from
 /// it are stored in the index).
 pub fn word_hash(word: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
+    word_hash_bytes(word.as_bytes())
 }
+
+/// [`word_hash`] of a folded word's bytes.
+#[inline]
+fn word_hash_bytes(word: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(word)
+}
+
+/// "the", packed ([`packed_word`]).
+const THE: u64 = u64::from_le_bytes(*b"the\0\0\0\0\0");
 
 /// A trie of word sequences; each complete sequence carries a pattern id.
 #[derive(Debug, Default)]

@@ -120,6 +120,50 @@ impl Iterator for WordSpans<'_> {
     }
 }
 
+/// A word of up to 16 bytes, `bytes[start..end]`, packed into two integers (little-endian,
+/// zero-padded), or `None` for a longer word. Unambiguous: words are runs of alphanumeric
+/// characters, whose UTF-8 never holds a zero byte. Read through a fixed 16-byte window
+/// and masked, so that words of every length take the same few instructions (a loop over
+/// the bytes mispredicted its exit once a word).
+#[inline]
+pub fn packed_word(bytes: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
+    let len = end.checked_sub(start)?;
+    if len > 16 {
+        return None;
+    }
+    if len == 0 {
+        return Some([0, 0]);
+    }
+    let mut window = [0u8; 16];
+    match bytes.get(start..start + 16) {
+        Some(sixteen) => window.copy_from_slice(sixteen),
+        None => window[..len].copy_from_slice(bytes.get(start..end)?),
+    }
+    // The word's bytes only (no branch on the length: 1 <= len <= 16).
+    let word = u128::from_le_bytes(window) & (u128::MAX >> (128 - 8 * len));
+    Some([word as u64, (word >> 64) as u64])
+}
+
+/// High bit of every byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// True when every byte of a packed word is ASCII.
+#[inline]
+pub fn is_ascii_packed(packed: [u64; 2]) -> bool {
+    (packed[0] | packed[1]) & HIGH_BITS == 0
+}
+
+/// ASCII upper-case letters lower-cased in eight ASCII bytes at once.
+#[inline]
+pub fn ascii_lowercase_packed(bytes: u64) -> u64 {
+    // High bit of a byte set where it is at least 'A', and where it is above 'Z' (no carry
+    // crosses into the next byte: ASCII bytes stay below 0x80 + 0x3F).
+    let at_least_a = bytes + 0x3F3F_3F3F_3F3F_3F3F;
+    let above_z = bytes + 0x2525_2525_2525_2525;
+    let upper = at_least_a & !above_z & HIGH_BITS;
+    bytes | upper >> 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,5 +208,53 @@ mod tests {
             let spans: Vec<(usize, usize)> = WordSpans::new(text).collect();
             assert_eq!(spans, words_by_definition(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn packed_words_are_the_bytes_zero_padded_wherever_the_word_ends() {
+        let by_definition = |word: &[u8]| {
+            let mut padded = [0u8; 16];
+            padded[..word.len()].copy_from_slice(word);
+            [
+                u64::from_le_bytes(padded[..8].try_into().unwrap()),
+                u64::from_le_bytes(padded[8..].try_into().unwrap()),
+            ]
+        };
+        let text =
+            "a ab abcdefgh abcdefghi ÖÖÖÖÖÖÖÖ abcdefghijklmnop abcdefghijklmnopq z".as_bytes();
+        for (start, end) in WordSpans::new(std::str::from_utf8(text).unwrap()) {
+            let word = &text[start..end];
+            let expected = (word.len() <= 16).then(|| by_definition(word));
+            assert_eq!(packed_word(text, start, end), expected, "{start}..{end}");
+        }
+        // Words ending the text, where no 16-byte window fits.
+        for start in 0..text.len() {
+            let end = text.len();
+            if end - start <= 16 {
+                assert_eq!(
+                    packed_word(text, start, end),
+                    Some(by_definition(&text[start..]))
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn packed_lowercasing_equals_ascii_lowercasing_of_every_byte() {
+        for b in 0u8..128 {
+            for lane in 0..8 {
+                let mut bytes = [b'q'; 8];
+                bytes[lane] = b;
+                let mut expected = bytes;
+                expected.make_ascii_lowercase();
+                assert_eq!(
+                    ascii_lowercase_packed(u64::from_le_bytes(bytes)),
+                    u64::from_le_bytes(expected),
+                    "byte {b} in lane {lane}"
+                );
+            }
+        }
+        assert!(is_ascii_packed([u64::from_le_bytes(*b"Leverkus"), 0x6e65]));
+        assert!(!is_ascii_packed([0, u64::from(0xC3u8)]));
     }
 }

@@ -6,7 +6,7 @@
 //! [`register_analyzers`] must run after every open.
 
 use super::schema::{KEYWORD_ANALYZER, NEWS_ANALYZER};
-use crate::extract::words::WordSpans;
+use crate::extract::words::{packed_word, WordSpans};
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
@@ -86,11 +86,11 @@ pub struct CachedNewsTokenizer {
 /// common ones.
 #[derive(Clone, Default)]
 struct WordCache {
-    short: FxHashMap<(u64, u64), CompactString>,
+    short: FxHashMap<[u64; 2], CompactString>,
     long: FxHashMap<Box<str>, Box<str>>,
     /// Empty until the table outgrows it (indexing), so that the analyzers searches create
     /// and clone stay small.
-    recent: Vec<((u64, u64), CompactString)>,
+    recent: Vec<([u64; 2], CompactString)>,
 }
 
 /// Slots of [`WordCache`]'s front copy (a power of two).
@@ -106,8 +106,9 @@ impl WordCache {
         self.long.clear();
     }
 
-    fn get(&mut self, word: &str) -> Option<&str> {
-        match short_key(word.as_bytes()) {
+    /// The normalised form of `word`, whose [`packed_word`] is `key`.
+    fn get(&mut self, word: &str, key: Option<[u64; 2]>) -> Option<&str> {
+        match key {
             Some(key) if self.recent.is_empty() => self.short.get(&key).map(CompactString::as_str),
             Some(key) => {
                 let slot = recent_slot(key);
@@ -121,13 +122,14 @@ impl WordCache {
         }
     }
 
-    fn insert(&mut self, word: &str, normal: &str) {
-        match short_key(word.as_bytes()) {
+    /// Remembers the normalised form of `word`, whose [`packed_word`] is `key`.
+    fn insert(&mut self, word: &str, key: Option<[u64; 2]>, normal: &str) {
+        match key {
             Some(key) => {
                 self.short.insert(key, CompactString::from(normal));
                 if self.recent.is_empty() && self.short.len() >= RECENT_SLOTS {
-                    // Key (0, 0) is no word's: words are never empty.
-                    self.recent = vec![((0, 0), CompactString::default()); RECENT_SLOTS];
+                    // Key [0, 0] is no word's: words are never empty.
+                    self.recent = vec![([0, 0], CompactString::default()); RECENT_SLOTS];
                 }
             }
             None => {
@@ -139,27 +141,9 @@ impl WordCache {
 
 /// The front-copy slot of a short word's key.
 #[inline]
-fn recent_slot((low, high): (u64, u64)) -> usize {
+fn recent_slot([low, high]: [u64; 2]) -> usize {
     let mixed = (low ^ high.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (mixed >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
-}
-
-/// A word of up to 16 bytes packed into two integers, zero-padded. Unambiguous: words are
-/// runs of alphanumeric characters, whose UTF-8 never holds a zero byte.
-#[inline]
-fn short_key(word: &[u8]) -> Option<(u64, u64)> {
-    #[inline]
-    fn pack(bytes: &[u8]) -> u64 {
-        bytes
-            .iter()
-            .rev()
-            .fold(0u64, |packed, &b| packed << 8 | u64::from(b))
-    }
-    match word.len() {
-        0..=8 => Some((pack(word), 0)),
-        9..=16 => Some((pack(&word[..8]), pack(&word[8..]))),
-        _ => None,
-    }
 }
 
 impl Default for CachedNewsTokenizer {
@@ -212,14 +196,15 @@ impl TokenStream for CachedNewsStream<'_> {
             token.offset_from = start;
             token.offset_to = end;
             token.text.clear();
-            match tokenizer.cache.get(word) {
+            let key = packed_word(self.text.as_bytes(), start, end);
+            match tokenizer.cache.get(word, key) {
                 Some(normal) => token.text.push_str(normal),
                 None => {
                     let mut stream = tokenizer.normalizer.token_stream(word);
                     if stream.advance() {
                         token.text.push_str(&stream.token().text);
                     }
-                    tokenizer.cache.insert(word, &token.text);
+                    tokenizer.cache.insert(word, key, &token.text);
                 }
             }
             return true;
@@ -310,20 +295,22 @@ mod tests {
             "ÖÖÖÖÖÖÖÖ",
             "abcdefghijklmnop",
         ];
-        let keys: Vec<_> = words.iter().map(|w| short_key(w.as_bytes())).collect();
+        let key = |w: &str| packed_word(w.as_bytes(), 0, w.len());
+        let keys: Vec<_> = words.iter().map(|w| key(w)).collect();
         for (i, a) in keys.iter().enumerate() {
             assert!(a.is_some());
             for b in &keys[i + 1..] {
                 assert_ne!(a, b);
             }
         }
-        assert_eq!(short_key(b"abcdefghijklmnopq"), None);
+        assert_eq!(key("abcdefghijklmnopq"), None);
         let mut cache = WordCache::default();
-        cache.insert("Transfers", "transfer");
-        cache.insert("Internationalisation", "internation");
-        assert_eq!(cache.get("Transfers"), Some("transfer"));
-        assert_eq!(cache.get("Internationalisation"), Some("internation"));
-        assert_eq!(cache.get("Transfer"), None);
+        cache.insert("Transfers", key("Transfers"), "transfer");
+        let long = "Internationalisation";
+        cache.insert(long, key(long), "internation");
+        assert_eq!(cache.get("Transfers", key("Transfers")), Some("transfer"));
+        assert_eq!(cache.get(long, key(long)), Some("internation"));
+        assert_eq!(cache.get("Transfer", key("Transfer")), None);
         assert_eq!(cache.len(), 2);
     }
 
