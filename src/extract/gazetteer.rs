@@ -79,10 +79,11 @@ pub struct Gazetteer {
     pub surnames: HashMap<String, Vec<u32>>,
     /// Folded canonical names and aliases -> entries, for lookups by name.
     pub by_alias: HashMap<String, Vec<Target>>,
-    /// A competition -> its women's counterpart of the same context ("World Cup" ->
-    /// "Women's World Cup", "FA Cup" -> "Women's FA Cup"): what a generic name means in an
-    /// article about women's football.
-    pub womens_counterparts: HashMap<u32, u32>,
+    /// Pattern ids of generic competition names -> (the competition, its women's
+    /// counterpart): "world cup" -> (World Cup, Women's World Cup). What such a name means
+    /// in an article about women's football. Names only the men's competition has ("Euro
+    /// 2024", "Carabao Cup") are not generic.
+    pub womens_counterparts: HashMap<u32, (u32, u32)>,
     /// Word hash -> what recognition needs to know about the word, built by recognition
     /// on first use (see `recognize`).
     pub word_classes: OnceLock<WordClasses>,
@@ -213,7 +214,7 @@ impl Gazetteer {
             .into_iter()
             .zip(patterns.iter().map(|p| p.targets.clone()))
             .collect();
-        let womens_counterparts = womens_counterparts(&entries, &by_alias);
+        let womens_counterparts = womens_counterparts(&entries, &by_alias, &pattern_ids);
         let mut name_ids: HashMap<String, u32> = HashMap::default();
         let mut intern = |name: &str| {
             let next = name_ids.len() as u32;
@@ -258,13 +259,23 @@ impl Gazetteer {
 }
 
 /// Pairs each women's competition ("Women's Euro") with the competition its name without
-/// "Women's" names ("Euro": the European Championship), when both have the same context.
+/// "Women's" names ("Euro": the European Championship), when both have the same context;
+/// then keys the pair by the patterns of that competition's names that are also the women's
+/// names without "women's" ("euro", "uefa euro", "european championship"; not "euro 2024").
 fn womens_counterparts(
     entries: &[Entry],
     by_alias: &HashMap<String, Vec<Target>>,
-) -> HashMap<u32, u32> {
+    pattern_ids: &HashMap<String, usize>,
+) -> HashMap<u32, (u32, u32)> {
+    let names_of = |entry: u32| {
+        by_alias
+            .iter()
+            .filter(move |(_, targets)| targets.iter().any(|t| t.entry == entry))
+            .map(|(alias, _)| alias.as_str())
+    };
     let mut pairs = HashMap::default();
-    for (id, entry) in entries.iter().enumerate() {
+    for (womens, entry) in entries.iter().enumerate() {
+        let womens = womens as u32;
         if entry.kind != EntityKind::Competition {
             continue;
         }
@@ -276,8 +287,16 @@ fn womens_counterparts(
             let other = &entries[t.entry as usize];
             other.kind == EntityKind::Competition && other.context == entry.context
         });
-        if let Some(target) = counterpart {
-            pairs.insert(target.entry, id as u32);
+        let Some(counterpart) = counterpart.map(|t| t.entry) else {
+            continue;
+        };
+        let without_women: HashSet<String> = names_of(womens)
+            .map(|name| name.replacen("women's ", "", 1))
+            .collect();
+        for name in names_of(counterpart).filter(|n| without_women.contains(*n)) {
+            if let Some(&pattern) = pattern_ids.get(name) {
+                pairs.insert(pattern as u32, (counterpart, womens));
+            }
         }
     }
     pairs

@@ -339,6 +339,8 @@ struct AliasMatch<'g> {
     start: usize,
     end: usize,
     pattern: &'g Pattern,
+    /// The pattern's id in the gazetteer.
+    pattern_id: u32,
 }
 
 /// Gazetteer matches written like names, leftmost-longest, on word boundaries.
@@ -367,6 +369,7 @@ fn alias_matches<'g>(gazetteer: &'g Gazetteer, text: &str, tokens: &Tokens) -> V
                     start,
                     end: end_byte,
                     pattern,
+                    pattern_id,
                 });
                 next = end;
             }
@@ -391,12 +394,21 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     // possessive rules of step 2.
     let mut person_ends: Vec<usize> = Vec::new();
     let mut team_ends: Vec<usize> = Vec::new();
-    let mut note_end = |entry: u32, end: usize| {
+    // Competitions named by a name a women's competition shares ("World Cup": with the
+    // women's one), and those also named otherwise ("Euro 2024").
+    let mut generic_names: Vec<(u32, u32)> = Vec::new();
+    let mut named_otherwise: Vec<u32> = Vec::new();
+    let mut note_match = |entry: u32, m: &AliasMatch<'_>| {
         let facts = gazetteer.facts(entry);
         if facts.kind == EntityKind::Person {
-            person_ends.push(end);
+            person_ends.push(m.end);
         } else if facts.context == national_team {
-            team_ends.push(end);
+            team_ends.push(m.end);
+        } else if facts.kind == EntityKind::Competition {
+            match gazetteer.womens_counterparts.get(&m.pattern_id) {
+                Some(&(generic, womens)) if generic == entry => generic_names.push((entry, womens)),
+                _ => named_otherwise.push(entry),
+            }
         }
     };
     let mut undecided: Vec<&AliasMatch<'_>> = Vec::new();
@@ -406,7 +418,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             (Some(only), None) => {
                 accepted.insert(only.entry);
                 consumed.push((m.start, m.end));
-                note_end(only.entry, m.end);
+                note_match(only.entry, m);
             }
             _ => undecided.push(m),
         }
@@ -447,7 +459,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                 })
             });
         if let Some(target) = chosen {
-            note_end(target.entry, m.end);
+            note_match(target.entry, m);
             accepted.insert(target.entry);
             named.insert(gazetteer.facts(target.entry).canonical);
             consumed.push((m.start, m.end));
@@ -456,19 +468,18 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     mark_inside(&mut words, &mut consumed);
     // In an article about women's football a generic competition name means the women's
     // competition ("the World Cup" in a story about the Matildas), unless the article names
-    // that one too: then both are meant.
-    let womens = |id: &u32| {
-        gazetteer
-            .womens_counterparts
-            .get(id)
-            .copied()
-            .filter(|w| !accepted.contains(w))
-    };
-    if accepted.iter().any(|id| womens(id).is_some()) && about_womens_football(tokens) {
-        accepted = accepted
-            .iter()
-            .map(|id| womens(id).unwrap_or(*id))
+    // the women's one too or the men's one by a name of its own: then both are meant.
+    if !generic_names.is_empty() && about_womens_football(tokens) {
+        let womens: Vec<(u32, u32)> = generic_names
+            .into_iter()
+            .filter(|(generic, womens)| {
+                !named_otherwise.contains(generic) && !accepted.contains(womens)
+            })
             .collect();
+        for (generic, womens) in womens {
+            accepted.remove(&generic);
+            accepted.insert(womens);
+        }
     }
 
     let mut entities = Entities::default();
@@ -1120,7 +1131,7 @@ mod tests {
         let gazetteer = Gazetteer::parse(
             "competition\tWorld Cup\tFIFA World Cup\t\tinternational\n\
              competition\tWomen's World Cup\tFIFA Women's World Cup\t\tinternational\n\
-             competition\tEuropean Championship\tUEFA Euro\tEuro\tinternational\n\
+             competition\tEuropean Championship\tUEFA Euro|Euro 2024\tEuro\tinternational\n\
              competition\tWomen's Euro\tUEFA Women's Euro\t\tinternational\n\
              competition\tFA Cup\t\t\tEngland\n\
              competition\tWomen's FA Cup\t\t\tEngland\n\
@@ -1142,8 +1153,8 @@ mod tests {
         assert_eq!(competitions(&mens), ["FA Cup", "World Cup"]);
         let no_women = womens.replace("women's team", "team");
         assert_eq!(competitions(&no_women), ["FA Cup", "World Cup"]);
-        // Named both ways, both are meant; "Women's Euro" pairs with "Euro", an alias; a League Cup of
-        // another country has no women's counterpart here.
+        // Named both ways, both are meant; "UEFA Euro" is "UEFA Women's Euro" without
+        // "Women's", so generic; a League Cup of another country has no women's counterpart.
         let both = format!("{womens} The Women's World Cup follows UEFA Euro and the League Cup.");
         assert_eq!(
             competitions(&both),
@@ -1155,5 +1166,11 @@ mod tests {
                 "World Cup"
             ]
         );
+        // A name only the men's competition has ("Euro 2024") stays the men's competition,
+        // and then so does its generic name.
+        let mens_euro = format!("{womens} The men lost the Euro 2024 final.");
+        assert!(competitions(&mens_euro).contains(&"European Championship".to_owned()));
+        let mens_euro = format!("{mens_euro} UEFA Euro rights were sold.");
+        assert!(!competitions(&mens_euro).contains(&"Women's Euro".to_owned()));
     }
 }

@@ -62,8 +62,6 @@ mod gap {
     pub const HYPHEN: u8 = 8;
     /// An apostrophe: glues "O'Neill", "Alonso's".
     pub const APOSTROPHE: u8 = 16;
-    /// Marks an ASCII letter or digit in [`ASCII`].
-    pub const WORD: u8 = 128;
 
     /// The class of a character that is not alphanumeric.
     pub const fn class(c: char) -> u8 {
@@ -104,16 +102,12 @@ mod gap {
         (len, classes, last)
     }
 
-    /// [`class`] of every ASCII byte, [`WORD`] for letters and digits.
+    /// [`class`] of every ASCII byte (letters and digits are never in a gap).
     pub static ASCII: [u8; 128] = {
         let mut table = [0u8; 128];
         let mut b = 0;
         while b < 128 {
-            table[b] = if (b as u8).is_ascii_alphanumeric() {
-                WORD
-            } else {
-                class(b as u8 as char)
-            };
+            table[b] = class(b as u8 as char);
             b += 1;
         }
         table
@@ -158,14 +152,13 @@ impl Tokens {
                 });
             }
             let folded_start = folded.len();
-            let mut the = false;
-            match packed_word(bytes, start, end).filter(|p| is_ascii_packed(*p)) {
+            let the = match packed_word(bytes, start, end).filter(|p| is_ascii_packed(*p)) {
                 Some([low, high]) => {
                     let (low, high) = (ascii_lowercase_packed(low), ascii_lowercase_packed(high));
-                    the = low == THE && high == 0;
                     folded.extend_from_slice(&low.to_le_bytes());
                     folded.extend_from_slice(&high.to_le_bytes());
                     folded.truncate(folded_start + end - start);
+                    low == THE && high == 0
                 }
                 None => {
                     scratch.clear();
@@ -173,8 +166,9 @@ impl Tokens {
                         fold_char(c, &mut scratch);
                     }
                     folded.extend_from_slice(scratch.as_bytes());
+                    scratch == "the"
                 }
-            }
+            };
             if capitalised {
                 if after_the {
                     anchors.push(tokens.len() as u32 - 1);
@@ -194,7 +188,9 @@ impl Tokens {
                 capitalised,
             });
         }
-        // Only ASCII and whole folded characters were written: valid UTF-8.
+        // Only ASCII and whole folded characters were written: valid UTF-8 (were it not,
+        // the lossy copy would keep the text readable but shift the tokens' ranges).
+        debug_assert!(std::str::from_utf8(&folded).is_ok());
         let folded = String::from_utf8(folded)
             .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned());
         Tokens {
@@ -336,5 +332,129 @@ mod tests {
         // "Bayer, Leverkusen": the comma breaks the longer alias.
         assert_eq!(trie.longest_at(&tokens, 6), None);
         assert_eq!(trie.longest_at(&tokens, 7), Some((8, 2)));
+    }
+
+    /// The tokens of a text by their definition, character by character.
+    fn tokens_by_definition(text: &str) -> Tokens {
+        use super::super::fold::fold;
+        let mut out = Tokens::default();
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            match runs.last_mut() {
+                Some(run) if run.1 == i && c.is_alphanumeric() => run.1 = i + c.len_utf8(),
+                _ if c.is_alphanumeric() => runs.push((i, i + c.len_utf8())),
+                _ => {}
+            }
+        }
+        let mut previous_end = 0;
+        let mut after_the = false;
+        for (start, end) in runs {
+            let gap_text = &text[previous_end..start];
+            previous_end = end;
+            let gap_len = gap_text.chars().count();
+            let mut classes = gap_text.chars().fold(0, |all, c| all | gap::class(c));
+            let last = gap_text.chars().last().map_or(0, gap::class);
+            if out.tokens.is_empty() {
+                classes |= gap::BREAK | gap::SENTENCE_END;
+            }
+            let first = text[start..].chars().next().expect("a word");
+            let capitalised = first.is_uppercase() || first.is_ascii_digit();
+            let glued = !out.tokens.is_empty()
+                && gap_len == 1
+                && last & (gap::HYPHEN | gap::APOSTROPHE) != 0;
+            if glued {
+                out.folded
+                    .push(if last & gap::HYPHEN != 0 { '-' } else { '\'' });
+            }
+            let folded_start = out.folded.len();
+            out.folded.push_str(&fold(&text[start..end]));
+            if capitalised {
+                if after_the {
+                    out.anchors.push(out.tokens.len() as u32 - 1);
+                }
+                out.anchors.push(out.tokens.len() as u32);
+            }
+            after_the = !capitalised && &out.folded[folded_start..] == "the";
+            out.tokens.push(Token {
+                start,
+                end,
+                folded: (folded_start as u32, out.folded.len() as u32),
+                hash: word_hash(&out.folded[folded_start..]),
+                break_before: classes & gap::BREAK != 0,
+                spaced: classes & gap::NOT_SPACE == 0 && gap_len > 0,
+                glued,
+                sentence_start: classes & gap::SENTENCE_END != 0,
+                capitalised,
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_are_the_alphanumeric_runs_folded_with_their_gaps() {
+        let pieces = [
+            "Jean",
+            "-",
+            "Clair",
+            "O",
+            "\u{2019}",
+            "'",
+            "Neill",
+            "Alonso",
+            "s",
+            " ",
+            "  ",
+            ",",
+            ".",
+            "\n",
+            "the",
+            "The",
+            "th\u{e9}",
+            "K\u{f6}ln",
+            "\u{d6}STERREICH",
+            "\u{130}stanbul",
+            "22.5m",
+            "xxxxxxxxxxxxxxxx",
+            "Yyyyyyyyyyyyyyyyy",
+            "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
+            "\u{201c}",
+            "\u{201d}",
+            "\u{2014}",
+            "\u{65e5}\u{672c}",
+            "\u{bd}",
+            "x\u{b2}",
+            "\u{a0}",
+            "Reds",
+            "-- ",
+            "ab",
+            "ABCDEFGH",
+        ];
+        let mut texts: Vec<String> = vec![String::new(), " ".into(), "th\u{e9} Reds".into()];
+        for len in 60..70 {
+            texts.push(format!("{} K\u{f6}ln", "a".repeat(len)));
+            texts.push(format!("{}Abcdefghijklmnop", "- ".repeat(len / 2)));
+        }
+        // Random texts of those pieces (xorshift, fixed seed).
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for k in 0..(seed % 24) as usize {
+                let pick = (seed >> (k * 2 % 48)) as usize + k * 7;
+                text.push_str(pieces[pick % pieces.len()]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            let (got, expected) = (Tokens::of(text), tokens_by_definition(text));
+            assert_eq!(got.folded, expected.folded, "{text:?}");
+            assert_eq!(got.anchors, expected.anchors, "{text:?}");
+            assert_eq!(got.tokens.len(), expected.tokens.len(), "{text:?}");
+            for (g, e) in got.tokens.iter().zip(&expected.tokens) {
+                assert_eq!(format!("{g:?}"), format!("{e:?}"), "{text:?}");
+            }
+        }
     }
 }

@@ -135,7 +135,7 @@ pub fn packed_word(bytes: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
         return Some([0, 0]);
     }
     let mut window = [0u8; 16];
-    match bytes.get(start..start + 16) {
+    match bytes.get(start..).and_then(|rest| rest.get(..16)) {
         Some(sixteen) => window.copy_from_slice(sixteen),
         None => window[..len].copy_from_slice(bytes.get(start..end)?),
     }
@@ -153,13 +153,15 @@ pub fn is_ascii_packed(packed: [u64; 2]) -> bool {
     (packed[0] | packed[1]) & HIGH_BITS == 0
 }
 
-/// ASCII upper-case letters lower-cased in eight ASCII bytes at once.
+/// ASCII upper-case letters lower-cased in eight bytes at once; every byte must be ASCII
+/// ([`is_ascii_packed`]).
 #[inline]
 pub fn ascii_lowercase_packed(bytes: u64) -> u64 {
+    debug_assert_eq!(bytes & HIGH_BITS, 0);
     // High bit of a byte set where it is at least 'A', and where it is above 'Z' (no carry
     // crosses into the next byte: ASCII bytes stay below 0x80 + 0x3F).
-    let at_least_a = bytes + 0x3F3F_3F3F_3F3F_3F3F;
-    let above_z = bytes + 0x2525_2525_2525_2525;
+    let at_least_a = bytes.wrapping_add(0x3F3F_3F3F_3F3F_3F3F);
+    let above_z = bytes.wrapping_add(0x2525_2525_2525_2525);
     let upper = at_least_a & !above_z & HIGH_BITS;
     bytes | upper >> 2
 }

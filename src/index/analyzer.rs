@@ -108,6 +108,7 @@ impl WordCache {
 
     /// The normalised form of `word`, whose [`packed_word`] is `key`.
     fn get(&mut self, word: &str, key: Option<[u64; 2]>) -> Option<&str> {
+        debug_assert_eq!(key, packed_word(word.as_bytes(), 0, word.len()));
         match key {
             Some(key) if self.recent.is_empty() => self.short.get(&key).map(CompactString::as_str),
             Some(key) => {
@@ -124,6 +125,7 @@ impl WordCache {
 
     /// Remembers the normalised form of `word`, whose [`packed_word`] is `key`.
     fn insert(&mut self, word: &str, key: Option<[u64; 2]>, normal: &str) {
+        debug_assert_eq!(key, packed_word(word.as_bytes(), 0, word.len()));
         match key {
             Some(key) => {
                 self.short.insert(key, CompactString::from(normal));
