@@ -468,17 +468,13 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     mark_inside(&mut words, &mut consumed);
     // In an article about women's football a generic competition name means the women's
     // competition ("the World Cup" in a story about the Matildas), unless the article names
-    // the women's one too or the men's one by a name of its own: then both are meant.
+    // the men's one by a name of its own ("Euro 2024"): then the generic name is left as is.
     if !generic_names.is_empty() && about_womens_football(tokens) {
-        let womens: Vec<(u32, u32)> = generic_names
-            .into_iter()
-            .filter(|(generic, womens)| {
-                !named_otherwise.contains(generic) && !accepted.contains(womens)
-            })
-            .collect();
-        for (generic, womens) in womens {
-            accepted.remove(&generic);
-            accepted.insert(womens);
+        for (generic, womens) in generic_names {
+            if !named_otherwise.contains(&generic) {
+                accepted.remove(&generic);
+                accepted.insert(womens);
+            }
         }
     }
 
@@ -1153,8 +1149,9 @@ mod tests {
         assert_eq!(competitions(&mens), ["FA Cup", "World Cup"]);
         let no_women = womens.replace("women's team", "team");
         assert_eq!(competitions(&no_women), ["FA Cup", "World Cup"]);
-        // Named both ways, both are meant; "UEFA Euro" is "UEFA Women's Euro" without
-        // "Women's", so generic; a League Cup of another country has no women's counterpart.
+        // Beside the women's name, the generic one is the women's competition too; "UEFA
+        // Euro" is "UEFA Women's Euro" without "Women's", so generic; a League Cup of another
+        // country has no women's counterpart.
         let both = format!("{womens} The Women's World Cup follows UEFA Euro and the League Cup.");
         assert_eq!(
             competitions(&both),
@@ -1162,8 +1159,7 @@ mod tests {
                 "League Cup",
                 "Women's Euro",
                 "Women's FA Cup",
-                "Women's World Cup",
-                "World Cup"
+                "Women's World Cup"
             ]
         );
         // A name only the men's competition has ("Euro 2024") stays the men's competition,
