@@ -175,14 +175,16 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
     // Key -> (source, -count, offset): the best entity for a key is the smallest.
     let mut keys: BTreeMap<Vec<u8>, (KeySource, std::cmp::Reverse<u64>, u64)> = BTreeMap::new();
     let mut add = |kind: EntityKind, folded: &str, source: KeySource, count: u64, offset: u64| {
-        if folded.len() < 2 {
-            return;
+        for spelling in name_keys(folded) {
+            if spelling.len() < 2 {
+                continue;
+            }
+            let key = format!("{}\0{}", kind.name(), spelling).into_bytes();
+            let value = (source, std::cmp::Reverse(count), offset);
+            keys.entry(key)
+                .and_modify(|v| *v = (*v).min(value))
+                .or_insert(value);
         }
-        let key = format!("{}\0{}", kind.name(), folded).into_bytes();
-        let value = (source, std::cmp::Reverse(count), offset);
-        keys.entry(key)
-            .and_modify(|v| *v = (*v).min(value))
-            .or_insert(value);
     };
     // Every spelling of an entity leads to it (a gazetteer name may be a variant).
     let index_of: HashMap<(EntityKind, &str), usize> = entities
@@ -237,6 +239,22 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The keys a folded name is found by: without apostrophes ("women's euro" -> "womens
+/// euro"), and without a possessive "'s" too ("women euro"), as users and feeds write it.
+fn name_keys(folded: &str) -> Vec<String> {
+    let mut keys = vec![query_key(folded)];
+    let without_possessive = query_key(&folded.replace("'s ", " "));
+    if without_possessive != keys[0] {
+        keys.push(without_possessive);
+    }
+    keys
+}
+
+/// The key a folded name given in a query is looked up by ([`name_keys`]).
+fn query_key(folded: &str) -> String {
+    folded.replace('\'', "")
+}
+
 /// A lexicon opened for lookups.
 pub struct Lexicon {
     map: Map<Vec<u8>>,
@@ -284,8 +302,12 @@ impl Lexicon {
         kind: EntityKind,
         name: &str,
     ) -> anyhow::Result<Option<(EntityRef, KeySource)>> {
-        let key = format!("{}\0{}", kind.name(), fold(name.trim()));
-        match self.map.get(key.as_bytes()) {
+        let folded = fold(name.trim());
+        // Lexicons written before keys dropped apostrophes hold the folded name itself.
+        let found = [query_key(&folded), folded]
+            .into_iter()
+            .find_map(|key| self.map.get(format!("{}\0{}", kind.name(), key).as_bytes()));
+        match found {
             Some(value) => Ok(Some((
                 self.entity_at(value >> 2)?,
                 KeySource::from_bits(value),
@@ -312,7 +334,7 @@ impl Lexicon {
         name: &str,
         n: usize,
     ) -> anyhow::Result<Vec<EntityRef>> {
-        let wanted = fold(name.trim());
+        let wanted = query_key(&fold(name.trim()));
         let prefix = format!("{}\0", kind.name());
         let mut stream = self
             .map
@@ -442,5 +464,30 @@ mod tests {
             ["Aitana Bonmatí", "Aitana Bonmati"]
         );
         assert_eq!(read_entities(dir.path()).expect("read"), [person]);
+    }
+
+    #[test]
+    fn names_are_found_with_or_without_apostrophes_and_possessives() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let euro = entity(EntityKind::Competition, "Women's Euro", 5);
+        let person = entity(EntityKind::Person, "Martin O'Neill", 3);
+        write_lexicon(dir.path(), &[euro.clone(), person.clone()]).expect("write");
+        let lexicon = Lexicon::open(dir.path()).expect("open");
+        for name in ["Women's Euro", "women’s euro", "womens euro", "Women Euro"] {
+            let found = lexicon
+                .resolve(EntityKind::Competition, name)
+                .expect("resolve");
+            assert_eq!(found.as_ref(), Some(&euro), "{name}");
+        }
+        for name in ["Martin O'Neill", "martin oneill", "O’Neill"] {
+            let found = lexicon.resolve(EntityKind::Person, name).expect("resolve");
+            assert_eq!(found.as_ref(), Some(&person), "{name}");
+        }
+        assert_eq!(
+            lexicon
+                .resolve(EntityKind::Competition, "Women")
+                .expect("resolve"),
+            None
+        );
     }
 }
