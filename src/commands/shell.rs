@@ -767,20 +767,7 @@ impl Shell {
                 *self.filters.entity_mut(kind) = Some(entity.name);
                 Ok(())
             }
-            None => {
-                let nearest = lexicon.nearest(kind, name, 3).unwrap_or_default();
-                let hint = if nearest.is_empty() {
-                    format!("the index names no {} yet", kind.name())
-                } else {
-                    let names: Vec<String> =
-                        nearest.iter().map(|e| format!("{:?}", e.name)).collect();
-                    format!("nearest known: {}", names.join(", "))
-                };
-                Err(Problem::input(format!(
-                    "unknown {} {name:?} ({hint})",
-                    kind.name()
-                )))
-            }
+            None => Err(Problem::input(lexicon.unknown_name(kind, name))),
         }
     }
 

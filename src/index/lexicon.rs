@@ -316,6 +316,19 @@ impl Lexicon {
         }
     }
 
+    /// The error message for a name no entity of this kind has: "unknown club "Bayren"
+    /// (nearest known: "Bayern Munich", ...)".
+    pub fn unknown_name(&self, kind: EntityKind, name: &str) -> String {
+        let nearest = self.nearest(kind, name, 3).unwrap_or_default();
+        let hint = if nearest.is_empty() {
+            format!("the index names no {} yet", kind.name())
+        } else {
+            let names: Vec<String> = nearest.iter().map(|e| format!("{:?}", e.name)).collect();
+            format!("nearest known: {}", names.join(", "))
+        };
+        format!("unknown {} {:?} ({hint})", kind.name(), name.trim())
+    }
+
     /// Every entity of any kind named `name`, with how the name names it.
     pub fn resolve_any(&self, name: &str) -> anyhow::Result<Vec<(EntityRef, KeySource)>> {
         let mut found = Vec::new();

@@ -231,17 +231,7 @@ impl EntityResolver for LexiconEntities<'_> {
                 .spellings()
                 .map(|name| entity_facet(kind, name))
                 .collect()),
-            Ok(None) => {
-                let nearest = self.0.nearest(entity_kind, name, 3).unwrap_or_default();
-                let hint = if nearest.is_empty() {
-                    format!("the index names no {kind} yet")
-                } else {
-                    let names: Vec<String> =
-                        nearest.iter().map(|e| format!("{:?}", e.name)).collect();
-                    format!("nearest known: {}", names.join(", "))
-                };
-                Err(format!("unknown {kind} {:?} ({hint})", name.trim()))
-            }
+            Ok(None) => Err(self.0.unknown_name(entity_kind, name)),
             Err(e) => Err(format!("cannot look up {kind} {name:?}: {e:#}")),
         }
     }
