@@ -869,6 +869,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "argentinian", "italian", "spanish", "portuguese", "dutch", "belgian",
     "scottish", "irish", "british", "nigerian", "ghanaian", "moroccan",
     "egyptian", "mexican", "canadian",
+    // the first person, and words for players ("Sarina I'm", "Gunner Katie McCabe",
+    // "PFA Young Player")
+    "i", "i'm", "i've", "i'll", "i'd", "player", "players", "gunner", "gunners",
 ];
 
 /// Capitalised first words of surnames and club names that no first name is ("Mac Allister",
@@ -1000,6 +1003,12 @@ mod tests {
         );
         assert!(people("Photo by Luke Walker/Getty Images").is_empty());
         assert!(people("Florian Sky Sports reported in March.").is_empty());
+        // "I'm" after a name, a player's label before it or a "Player" award after a first
+        // name are no part of a name.
+        assert_eq!(
+            people("Gunner Luke Walker won the Young Player award. Walker said: Luke I'm proud."),
+            ["Luke Walker"]
+        );
     }
 
     #[test]
