@@ -516,10 +516,12 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         // Nor does a title after a role word ("Chief Constable Roberts").
         let after_role_word =
             w.joined && i > 0 && !words[i - 1].inside && words[i - 1].is(class::ROLE);
+        // Nor a capitalised role word mid-sentence ("Russian President Vladimir Putin").
         // A title that is also a first name ("Prince William") stays.
         if ((w.sentence_start
             && w.is(class::ROLE | class::COMMON)
             && !is_title_word(text, w.start))
+            || (!w.sentence_start && w.is(class::ROLE))
             || (after_role_word && w.is(class::ROLE)))
             && !w.is(class::FIRST_NAME)
         {
@@ -1007,6 +1009,11 @@ mod tests {
         // name are no part of a name.
         assert_eq!(
             people("Gunner Luke Walker won the Young Player award. Walker said: Luke I'm proud."),
+            ["Luke Walker"]
+        );
+        // Nor is a capitalised role word mid-sentence.
+        assert_eq!(
+            people("The club named Head Coach Luke Walker on Monday."),
             ["Luke Walker"]
         );
     }
