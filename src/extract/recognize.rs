@@ -874,6 +874,10 @@ const NOT_NAME_WORDS: &[&str] = &[
     // the first person, and words for players ("Sarina I'm", "Gunner Katie McCabe",
     // "PFA Young Player")
     "i", "i'm", "i've", "i'll", "i'd", "player", "players", "gunner", "gunners",
+    // verbs of Title Case headlines ("Sam Coffey Joins", "Nolan Miller Ready")
+    "joins", "announces", "ready", "prepares", "signs", "linked", "returns", "reveals",
+    "admits", "confirms", "wins", "completes", "extends", "leaves", "hails", "slams", "urges",
+    "insists", "claims", "eyes", "targets", "backs", "praises", "responds", "speaks",
 ];
 
 /// Capitalised first words of surnames and club names that no first name is ("Mac Allister",
@@ -1011,6 +1015,8 @@ mod tests {
             people("Gunner Luke Walker won the Young Player award. Walker said: Luke I'm proud."),
             ["Luke Walker"]
         );
+        // Nor the verb of a Title Case headline.
+        assert_eq!(people("Luke Walker Joins Liverpool"), ["Luke Walker"]);
         // Nor is a capitalised role word mid-sentence.
         assert_eq!(
             people("The club named Head Coach Luke Walker on Monday."),
