@@ -98,6 +98,8 @@ mod class {
     pub const ALIAS: u16 = 1 << 10;
     /// A title before a name ([`super::HONORIFICS`]).
     pub const HONORIFIC: u16 = 1 << 11;
+    /// A Title Case headline's verb: ends a name ([`super::HEADLINE_VERBS`]).
+    pub const HEADLINE_VERB: u16 = 1 << 12;
 }
 
 /// The word classes of a gazetteer's words and of the rules' word lists, built once.
@@ -124,6 +126,11 @@ fn word_classes(gazetteer: &Gazetteer) -> &WordClasses {
             class::NAME_ARTICLE,
         );
         add(lists, &mut HONORIFICS.iter().copied(), class::HONORIFIC);
+        add(
+            lists,
+            &mut HEADLINE_VERBS.iter().copied(),
+            class::HEADLINE_VERB,
+        );
         add(
             lists,
             &mut TEAM_WORDS_AFTER.iter().copied(),
@@ -504,9 +511,14 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        // An honorific ("Sir Bobby Robson", "Mr Al Fayed") is not part of the name; the
-        // name after it starts a run of its own.
-        if w.inside || !w.capitalised || w.possessive || !is_name_word(w) || w.is(class::HONORIFIC)
+        // An honorific ("Sir Bobby Robson", "Mr Al Fayed") or a headline's verb ("Lions
+        // Sign Nolan Miller") is not part of the name; the name after it starts a run of its
+        // own.
+        if w.inside
+            || !w.capitalised
+            || w.possessive
+            || !is_name_word(w)
+            || w.is(class::HONORIFIC | class::HEADLINE_VERB)
         {
             i += 1;
             continue;
@@ -533,7 +545,11 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         while j < words.len() && j - i < 4 {
             let next = &words[j];
             let particle = next.is_particle();
-            if !next.joined || next.inside || !(particle || next.capitalised) {
+            if !next.joined
+                || next.inside
+                || !(particle || next.capitalised)
+                || next.is(class::HEADLINE_VERB)
+            {
                 break;
             }
             if !particle {
@@ -874,8 +890,13 @@ const NOT_NAME_WORDS: &[&str] = &[
     // the first person, and words for players ("Sarina I'm", "Gunner Katie McCabe",
     // "PFA Young Player")
     "i", "i'm", "i've", "i'll", "i'd", "player", "players", "gunner", "gunners",
-    // verbs of Title Case headlines ("Sam Coffey Joins", "Nolan Miller Ready")
-    "joins", "announces", "ready", "prepares", "signs", "linked", "returns", "reveals",
+];
+
+/// Verbs of Title Case headlines: a name ends before them ("Sam Coffey Joins Chelsea",
+/// "Nolan Miller Ready").
+#[rustfmt::skip]
+const HEADLINE_VERBS: &[&str] = &[
+    "joins", "announces", "ready", "prepares", "sign", "signs", "linked", "returns", "reveals",
     "admits", "confirms", "wins", "completes", "extends", "leaves", "hails", "slams", "urges",
     "insists", "claims", "eyes", "targets", "backs", "praises", "responds", "speaks",
 ];
