@@ -890,6 +890,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     // the first person, and words for players ("Sarina I'm", "Gunner Katie McCabe",
     // "PFA Young Player")
     "i", "i'm", "i've", "i'll", "i'd", "player", "players", "gunner", "gunners",
+    // events, places and things named like people ("Milan-Cortina Games", "Rio de Janeiro")
+    "games", "olympics", "olympic", "islands", "janeiro", "theatre", "medal", "clasico",
+    "britain", "updates", "network", "preseasons",
 ];
 
 /// Verbs of Title Case headlines: a name ends before them ("Sam Coffey Joins Chelsea",

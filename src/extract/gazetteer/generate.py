@@ -619,6 +619,7 @@ La Liga | Spain | LaLiga; LaLiga EA Sports; LaLiga Santander; Spanish La Liga; S
 Segunda División | Spain | LaLiga Hypermotion; La Liga 2; LaLiga2; LaLiga SmartBank; Spanish Segunda División | |
 Copa del Rey | Spain | Spanish Cup | | CDR
 Liga F | Spain | Liga F Moeve; Liga F Femenina; Primera División Femenina; Spanish Liga F | |
+Copa de la Reina | Spain | Copa de la Reina de Fútbol; Spanish Women's Cup | |
 Supercopa de España | Spain | Spanish Super Cup | Supercopa | SUC
 Serie A | Italy | Italian Serie A; Serie A TIM; Serie A Enilive | | IT1
 Serie B | Italy | Italian Serie B | |
