@@ -98,8 +98,9 @@ mod class {
     pub const ALIAS: u16 = 1 << 10;
     /// A title before a name ([`super::HONORIFICS`]).
     pub const HONORIFIC: u16 = 1 << 11;
-    /// A Title Case headline's verb: ends a name ([`super::HEADLINE_VERBS`]).
-    pub const HEADLINE_VERB: u16 = 1 << 12;
+    /// A Title Case headline's verb or function word: ends a name
+    /// ([`super::NAME_END_WORDS`]).
+    pub const NAME_END: u16 = 1 << 12;
 }
 
 /// The word classes of a gazetteer's words and of the rules' word lists, built once.
@@ -126,11 +127,7 @@ fn word_classes(gazetteer: &Gazetteer) -> &WordClasses {
             class::NAME_ARTICLE,
         );
         add(lists, &mut HONORIFICS.iter().copied(), class::HONORIFIC);
-        add(
-            lists,
-            &mut HEADLINE_VERBS.iter().copied(),
-            class::HEADLINE_VERB,
-        );
+        add(lists, &mut NAME_END_WORDS.iter().copied(), class::NAME_END);
         add(
             lists,
             &mut TEAM_WORDS_AFTER.iter().copied(),
@@ -508,17 +505,21 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         })
         .map(|(_, w)| w.hash)
         .collect();
+    // Where the headline (the text's first line) ends, and the first word after it (a text
+    // of one line is all body).
+    let headline_end = text.find('\n').unwrap_or(0);
+    let first_body_word = words.partition_point(|w| w.start < headline_end);
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        // An honorific ("Sir Bobby Robson", "Mr Al Fayed") or a headline's verb ("Lions
-        // Sign Nolan Miller") is not part of the name; the name after it starts a run of its
-        // own.
+        // An honorific ("Sir Bobby Robson", "Mr Al Fayed") or a headline's verb or function
+        // word ("Lions Sign Nolan Miller") is not part of the name; the name after it starts
+        // a run of its own.
         if w.inside
             || !w.capitalised
             || w.possessive
             || !is_name_word(w)
-            || w.is(class::HONORIFIC | class::HEADLINE_VERB)
+            || w.is(class::HONORIFIC | class::NAME_END)
         {
             i += 1;
             continue;
@@ -548,7 +549,8 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             if !next.joined
                 || next.inside
                 || !(particle || next.capitalised)
-                || next.is(class::HEADLINE_VERB)
+                || next.is(class::NAME_END)
+                || (next.is(class::ROLE) && !next.is(class::FIRST_NAME))
             {
                 break;
             }
@@ -599,9 +601,17 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         };
         let evidence =
             known_first_name || (plausible_start && (after_role || surname_reused || neighbours()));
+        // A name in the headline is named in the body too, or is the byline after a bar
+        // ("... | Jonathan Liew"): a Title Case headline capitalises every word ("Nolan
+        // Miller Ready", "Lions Sign Nolan Miller").
+        let in_body_too = w.start >= headline_end || text[..w.start].trim_end().ends_with('|') || {
+            let surname = run[run.len() - 1].hash;
+            words[first_body_word..].iter().any(|b| b.hash == surname)
+        };
         // An abbreviated surname ("Daniel O") is not a name to label.
         let abbreviated = run[run.len() - 1].text.chars().nth(1).is_none();
         if evidence
+            && in_body_too
             && !abbreviated
             && run.iter().all(|w| w.capitalised || w.is_particle())
             && run.iter().filter(|w| w.capitalised).all(is_name_word)
@@ -886,7 +896,11 @@ const NOT_NAME_WORDS: &[&str] = &[
     "korean", "japanese", "chinese", "american", "african", "asian", "brazilian", "argentine",
     "argentinian", "italian", "spanish", "portuguese", "dutch", "belgian",
     "scottish", "irish", "british", "nigerian", "ghanaian", "moroccan",
-    "egyptian", "mexican", "canadian",
+    "egyptian", "mexican", "canadian", "russian", "swedish", "norwegian",
+    "polish", "turkish", "greek", "swiss", "austrian", "croatian", "serbian", "ukrainian",
+    "colombian", "chilean", "uruguayan", "ecuadorian", "senegalese", "ivorian", "cameroonian",
+    "algerian", "tunisian", "iranian", "qatari", "emirati", "zambian", "kenyan", "jamaican",
+    "icelandic", "finnish", "czech", "hungarian", "romanian", "israeli", "indonesian",
     // the first person, and words for players ("Sarina I'm", "Gunner Katie McCabe",
     // "PFA Young Player")
     "i", "i'm", "i've", "i'll", "i'd", "player", "players", "gunner", "gunners",
@@ -895,15 +909,16 @@ const NOT_NAME_WORDS: &[&str] = &[
     "britain", "updates", "network", "preseasons",
 ];
 
-/// Verbs of Title Case headlines: a name ends before them ("Sam Coffey Joins Chelsea",
-/// "Nolan Miller Ready").
+/// Verbs and function words of Title Case headlines: a name ends before them ("Sam Coffey
+/// Joins Chelsea", "Nolan Miller Ready", "Prince William And Harry").
 #[rustfmt::skip]
-const HEADLINE_VERBS: &[&str] = &[
+const NAME_END_WORDS: &[&str] = &[
     "joins", "announces", "ready", "prepares", "sign", "signs", "linked", "returns", "reveals",
     "admits", "confirms", "wins", "completes", "extends", "leaves", "hails", "slams", "urges",
     "insists", "claims", "eyes", "targets", "backs", "praises", "responds", "speaks",
+    "the", "and", "of", "to", "for", "with", "in", "on", "at", "as", "from", "after", "vs",
+    "today",
 ];
-
 /// Capitalised first words of surnames and club names that no first name is ("Mac Allister",
 /// "Al Duhail", "San Diego", "Ben Salem"); [`PARTICLES`] are the others.
 const NAME_ARTICLES: [&str; 9] = [
@@ -1041,6 +1056,22 @@ mod tests {
         );
         // Nor the verb of a Title Case headline.
         assert_eq!(people("Luke Walker Joins Liverpool"), ["Luke Walker"]);
+        // A name in a headline is named in the body too, unless it is the byline.
+        assert!(people("Luke Walker Ready For Derby\n\nThe forward trained on Monday.").is_empty());
+        assert_eq!(
+            people("Luke Walker Ready For Derby\n\nWalker trained on Monday."),
+            ["Luke Walker"]
+        );
+        assert_eq!(
+            people("Why the game must change | Luke Walker\n\nThe game is changing."),
+            ["Luke Walker"]
+        );
+        // A role word inside a run of capitalised words ends the name before it; the name
+        // after it starts a run of its own.
+        assert_eq!(
+            people("The Prime Minister Luke Walker said so."),
+            ["Luke Walker"]
+        );
         // Nor is a capitalised role word mid-sentence.
         assert_eq!(
             people("The club named Head Coach Luke Walker on Monday."),
