@@ -476,3 +476,50 @@ fn one_person_written_with_and_without_accents_is_one_entity() {
         "{people}"
     );
 }
+
+/// Real articles where runs of capitals once made junk people ("Nolan Miller Ready", "Prime
+/// Minister Mark Carney"): the junk is gone and the person in it is found.
+#[test]
+fn runs_of_capitals_that_are_no_names_are_no_people_on_real_articles() {
+    let Some(corpora) = corpora() else { return };
+    // (article id, a name that must not be a person, the person it hid or "")
+    let cases: [(&str, &str, &str); 9] = [
+        ("0452b35957d3", "Nolan Miller Ready", "Nolan Miller"),
+        ("0452b35957d3", "Lions Sign Nolan Miller", "Nolan Miller"),
+        ("08062e390dd9", "Milan-Cortina Games", ""),
+        ("0f00d8dd3ac1", "President Donald Trump", "Donald Trump"),
+        ("0f00d8dd3ac1", "Prime Minister Mark Carney", "Mark Carney"),
+        ("08510ecd81cf", "Young Player", ""),
+        ("0018c764a52f", "Sarina I'm", "Sarina Wiegman"),
+        ("cc2c8c6b7d16", "Gunner Katie McCabe", "Katie McCabe"),
+        ("0135b0994aa7", "Rio de Janeiro", ""),
+    ];
+    let wanted: BTreeSet<&str> = cases.iter().map(|c| c.0).collect();
+    let mut people: HashMap<String, Vec<String>> = HashMap::new();
+    let records = scout::corpus::read_records(
+        vec![corpora.join("football-news-2020-2026.jsonl.gz")],
+        scout::corpus::MAX_RECORD_BYTES,
+    );
+    for record in records.flatten() {
+        let Ok(parsed) = scout::corpus::parse_record(&record) else {
+            continue;
+        };
+        if wanted.contains(parsed.article.id.as_str()) {
+            let found = extract(&parsed.article).person;
+            people.insert(parsed.article.id.clone(), found);
+        }
+    }
+    for (id, junk, person) in cases {
+        let found = people
+            .get(id)
+            .unwrap_or_else(|| panic!("article {id} is in the corpus"));
+        assert!(
+            !found.iter().any(|p| p == junk),
+            "{id}: {junk:?} in {found:?}"
+        );
+        assert!(
+            person.is_empty() || found.iter().any(|p| p == person),
+            "{id}: {person:?} not in {found:?}"
+        );
+    }
+}
