@@ -906,7 +906,8 @@ const NOT_NAME_WORDS: &[&str] = &[
     "i", "i'm", "i've", "i'll", "i'd", "player", "players", "gunner", "gunners",
     // events, places and things named like people ("Milan-Cortina Games", "Rio de Janeiro")
     "games", "olympics", "olympic", "islands", "janeiro", "theatre", "medal", "clasico",
-    "britain", "updates", "network", "preseasons",
+    "britain", "updates", "network", "preseasons", "trophy", "tournament", "stade", "stadio",
+    "lecture", "year", "week", "interview", "writer", "editor", "cups",
 ];
 
 /// Verbs and function words of Title Case headlines: a name ends before them ("Sam Coffey
