@@ -101,6 +101,9 @@ mod class {
     /// A Title Case headline's verb or function word: ends a name
     /// ([`super::NAME_END_WORDS`]).
     pub const NAME_END: u16 = 1 << 12;
+    /// A demonym that is also a surname ("French"): no third word of a name
+    /// ([`super::DEMONYM_SURNAMES`]).
+    pub const DEMONYM_SURNAME: u16 = 1 << 13;
 }
 
 /// The word classes of a gazetteer's words and of the rules' word lists, built once.
@@ -128,6 +131,11 @@ fn word_classes(gazetteer: &Gazetteer) -> &WordClasses {
         );
         add(lists, &mut HONORIFICS.iter().copied(), class::HONORIFIC);
         add(lists, &mut NAME_END_WORDS.iter().copied(), class::NAME_END);
+        add(
+            lists,
+            &mut DEMONYM_SURNAMES.iter().copied(),
+            class::DEMONYM_SURNAME,
+        );
         add(
             lists,
             &mut TEAM_WORDS_AFTER.iter().copied(),
@@ -551,6 +559,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                 || !(particle || next.capitalised)
                 || next.is(class::NAME_END)
                 || (next.is(class::ROLE) && !next.is(class::FIRST_NAME))
+                || (next.is(class::DEMONYM_SURNAME) && j - i >= 2)
             {
                 break;
             }
@@ -610,8 +619,10 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         };
         // An abbreviated surname ("Daniel O") is not a name to label.
         let abbreviated = run[run.len() - 1].text.chars().nth(1).is_none();
+        let after_venue = prev.is_some_and(|p| w.joined && VENUE_WORDS.contains(&p.folded));
         if evidence
             && in_body_too
+            && !after_venue
             && !abbreviated
             && run.iter().all(|w| w.capitalised || w.is_particle())
             && run.iter().filter(|w| w.capitalised).all(is_name_word)
@@ -910,6 +921,16 @@ const NOT_NAME_WORDS: &[&str] = &[
     "lecture", "year", "week", "interview", "writer", "editor", "cups",
 ];
 
+/// Demonyms that are also surnames (Dawn French): after a first name and a surname they
+/// are the adjective ("Ellie Carpenter French connection").
+const DEMONYM_SURNAMES: &[&str] = &["french", "english", "german", "danish", "welsh"];
+
+/// Words for a stadium before the name of the person it is named after ("Stadio Luigi
+/// Ferraris", "Stade Pierre-Mauroy"): that person is not what the article is about.
+const VENUE_WORDS: &[&str] = &[
+    "stadio", "stade", "estadio", "estádio", "stadion", "stadium",
+];
+
 /// Verbs and function words of Title Case headlines: a name ends before them ("Sam Coffey
 /// Joins Chelsea", "Nolan Miller Ready", "Prince William And Harry").
 #[rustfmt::skip]
@@ -918,7 +939,8 @@ const NAME_END_WORDS: &[&str] = &[
     "admits", "confirms", "wins", "completes", "extends", "leaves", "hails", "slams", "urges",
     "insists", "claims", "eyes", "targets", "backs", "praises", "responds", "speaks",
     "the", "and", "of", "to", "for", "with", "in", "on", "at", "as", "from", "after", "vs",
-    "today",
+    "today", "has", "have", "had", "is", "was", "are", "were", "could",
+    "would", "should", "named", "proven",
 ];
 /// Capitalised first words of surnames and club names that no first name is ("Mac Allister",
 /// "Al Duhail", "San Diego", "Ben Salem"); [`PARTICLES`] are the others.
@@ -1055,8 +1077,12 @@ mod tests {
             people("Gunner Luke Walker won the Young Player award. Walker said: Luke I'm proud."),
             ["Luke Walker"]
         );
-        // Nor the verb of a Title Case headline.
+        // Nor the verb of a Title Case headline, nor a demonym after a full name.
         assert_eq!(people("Luke Walker Joins Liverpool"), ["Luke Walker"]);
+        assert_eq!(people("Luke Walker Has Suffered A Blow"), ["Luke Walker"]);
+        assert_eq!(people("The Luke Walker French connection"), ["Luke Walker"]);
+        // A stadium named after someone is no mention of them.
+        assert!(people("They won at the Stadio Luke Walker on Sunday.").is_empty());
         // A name in a headline is named in the body too, unless it is the byline.
         assert!(people("Luke Walker Ready For Derby\n\nThe forward trained on Monday.").is_empty());
         assert_eq!(
