@@ -210,11 +210,12 @@ impl Gazetteer {
             .map(|(name, _)| name)
             .chain(EXTRA_FIRST_NAMES.iter().map(|n| n.to_string()))
             .collect();
+        let womens_counterparts =
+            womens_counterparts(&entries, &patterns, &folded_patterns, &pattern_ids);
         let by_alias: HashMap<String, Vec<Target>> = folded_patterns
             .into_iter()
             .zip(patterns.iter().map(|p| p.targets.clone()))
             .collect();
-        let womens_counterparts = womens_counterparts(&entries, &by_alias, &pattern_ids);
         let mut name_ids: HashMap<String, u32> = HashMap::default();
         let mut intern = |name: &str| {
             let next = name_ids.len() as u32;
@@ -264,15 +265,19 @@ impl Gazetteer {
 /// names without "women's" ("euro", "uefa euro", "european championship"; not "euro 2024").
 fn womens_counterparts(
     entries: &[Entry],
-    by_alias: &HashMap<String, Vec<Target>>,
+    patterns: &[Pattern],
+    folded_patterns: &[String],
     pattern_ids: &HashMap<String, usize>,
 ) -> HashMap<u32, (u32, u32)> {
-    let names_of = |entry: u32| {
-        by_alias
-            .iter()
-            .filter(move |(_, targets)| targets.iter().any(|t| t.entry == entry))
-            .map(|(alias, _)| alias.as_str())
-    };
+    let is_competition = |entry: u32| entries[entry as usize].kind == EntityKind::Competition;
+    // Every competition's names, as pattern ids.
+    let mut names_of: HashMap<u32, Vec<usize>> = HashMap::default();
+    for (pattern, names) in patterns.iter().enumerate() {
+        for target in names.targets.iter().filter(|t| is_competition(t.entry)) {
+            names_of.entry(target.entry).or_default().push(pattern);
+        }
+    }
+    let names = |entry: u32| names_of.get(&entry).into_iter().flatten().copied();
     let mut pairs = HashMap::default();
     for (womens, entry) in entries.iter().enumerate() {
         let womens = womens as u32;
@@ -283,18 +288,21 @@ fn womens_counterparts(
         let Some(generic) = folded.strip_prefix("women's ") else {
             continue;
         };
-        let counterpart = by_alias.get(generic).into_iter().flatten().find(|t| {
-            let other = &entries[t.entry as usize];
-            other.kind == EntityKind::Competition && other.context == entry.context
-        });
+        let counterpart = pattern_ids
+            .get(generic)
+            .into_iter()
+            .flat_map(|&pattern| &patterns[pattern].targets)
+            .find(|t| {
+                is_competition(t.entry) && entries[t.entry as usize].context == entry.context
+            });
         let Some(counterpart) = counterpart.map(|t| t.entry) else {
             continue;
         };
-        let without_women: HashSet<String> = names_of(womens)
-            .map(|name| name.replacen("women's ", "", 1))
+        let without_women: HashSet<String> = names(womens)
+            .map(|pattern| folded_patterns[pattern].replacen("women's ", "", 1))
             .collect();
-        for name in names_of(counterpart).filter(|n| without_women.contains(*n)) {
-            if let Some(&pattern) = pattern_ids.get(name) {
+        for pattern in names(counterpart) {
+            if without_women.contains(&folded_patterns[pattern]) {
                 pairs.insert(pattern as u32, (counterpart, womens));
             }
         }

@@ -104,6 +104,8 @@ mod class {
     /// A demonym that is also a surname ("French"): no third word of a name
     /// ([`super::DEMONYM_SURNAMES`]).
     pub const DEMONYM_SURNAME: u16 = 1 << 13;
+    /// A stadium before its namesake's name ([`super::VENUE_WORDS`]).
+    pub const VENUE: u16 = 1 << 14;
 }
 
 /// The word classes of a gazetteer's words and of the rules' word lists, built once.
@@ -136,6 +138,7 @@ fn word_classes(gazetteer: &Gazetteer) -> &WordClasses {
             &mut DEMONYM_SURNAMES.iter().copied(),
             class::DEMONYM_SURNAME,
         );
+        add(lists, &mut VENUE_WORDS.iter().copied(), class::VENUE);
         add(
             lists,
             &mut TEAM_WORDS_AFTER.iter().copied(),
@@ -513,9 +516,10 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         })
         .map(|(_, w)| w.hash)
         .collect();
-    // Where the headline (the text's first line) ends, and the first word after it (a text
-    // of one line is all body).
-    let headline_end = text.find('\n').unwrap_or(0);
+    // Where the headline (the text's first line) ends, if the text has a body, and the first
+    // word after it (for the rule below, a text of one line is all body).
+    let headline = text.find('\n');
+    let headline_end = headline.unwrap_or(0);
     let first_body_word = words.partition_point(|w| w.start < headline_end);
     let mut i = 0;
     while i < words.len() {
@@ -541,7 +545,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         // A title that is also a first name ("Prince William") stays.
         if ((w.sentence_start
             && w.is(class::ROLE | class::COMMON)
-            && !is_title_word(text, w.start))
+            && !is_title_word(headline, w.start))
             || (!w.sentence_start && w.is(class::ROLE))
             || (after_role_word && w.is(class::ROLE)))
             && !w.is(class::FIRST_NAME)
@@ -583,7 +587,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             w.joined
                 && ((!p.capitalised
                     || year_old
-                    || (p.sentence_start && !is_title_word(text, p.start)))
+                    || (p.sentence_start && !is_title_word(headline, p.start)))
                     && (p.is(class::ROLE) || year_old)
                     || p.is(class::HONORIFIC))
         });
@@ -619,7 +623,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         };
         // An abbreviated surname ("Daniel O") is not a name to label.
         let abbreviated = run[run.len() - 1].text.chars().nth(1).is_none();
-        let after_venue = prev.is_some_and(|p| w.joined && VENUE_WORDS.contains(&p.folded));
+        let after_venue = prev.is_some_and(|p| w.joined && p.is(class::VENUE));
         if evidence
             && in_body_too
             && !after_venue
@@ -678,7 +682,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             // the body (where ordinary words are lower-case).
             let distinctive =
                 w.folded.len() >= 4 && !w.is(class::FIRST_NAME | class::ALIAS) && is_name_word(w);
-            if distinctive && lone_words.contains(&w.hash) && !is_title_word(text, w.start) {
+            if distinctive && lone_words.contains(&w.hash) && !is_title_word(headline, w.start) {
                 resolved.push(gazetteer.entry(*only).canonical.clone());
             }
         }
@@ -810,9 +814,10 @@ fn is_place_mention(words: &[Word<'_>], first: usize, next: usize) -> bool {
     place_word || year_after
 }
 
-/// True when the byte offset lies in the headline (the text's first line).
-fn is_title_word(text: &str, offset: usize) -> bool {
-    text.find('\n').is_none_or(|newline| offset < newline)
+/// True when the byte offset lies in the headline, which ends at `headline` (the first line
+/// break; none: the whole text is headline).
+fn is_title_word(headline: Option<usize>, offset: usize) -> bool {
+    headline.is_none_or(|newline| offset < newline)
 }
 
 /// True when the text before a name ends in a photo credit ("Photo by "): credits name
@@ -927,9 +932,7 @@ const DEMONYM_SURNAMES: &[&str] = &["french", "english", "german", "danish", "we
 
 /// Words for a stadium before the name of the person it is named after ("Stadio Luigi
 /// Ferraris", "Stade Pierre-Mauroy"): that person is not what the article is about.
-const VENUE_WORDS: &[&str] = &[
-    "stadio", "stade", "estadio", "estádio", "stadion", "stadium",
-];
+const VENUE_WORDS: &[&str] = &["stadio", "stade", "estadio", "stadion", "stadium"];
 
 /// Verbs and function words of Title Case headlines: a name ends before them ("Sam Coffey
 /// Joins Chelsea", "Nolan Miller Ready", "Prince William And Harry").
