@@ -310,18 +310,33 @@ fn womens_counterparts(
     pairs
 }
 
-/// The keys a surname can be looked up by: the last word, and with a particle before it
-/// the particle and last word ("van dijk").
+/// Arabic, Hebrew and Gaelic articles that start a surname ("Mohamed Al Fayed", "Wissam Ben
+/// Yedder", "Alexis Mac Allister"); with [`PARTICLES`], what may stand before a surname's
+/// last word in its keys.
+pub const SURNAME_ARTICLES: [&str; 5] = ["al", "el", "ben", "bin", "mac"];
+
+/// The keys a surname can be looked up by: the last word, and with particles before it each
+/// longer ending that starts with one ("ven", "de ven", "van de ven"; "fayed", "al fayed").
+/// The first word (the first name) is never part of a key.
 pub fn surname_keys(folded_words: &[String]) -> Vec<String> {
     let mut keys = Vec::new();
-    if let Some(last) = folded_words.last() {
-        keys.push(last.clone());
-        if folded_words.len() >= 3 {
-            let before = &folded_words[folded_words.len() - 2];
-            if PARTICLES.contains(&before.as_str()) {
-                keys.push(format!("{before} {last}"));
-            }
+    let Some(last) = folded_words.last() else {
+        return keys;
+    };
+    keys.push(last.clone());
+    let mut key = last.clone();
+    for before in folded_words
+        .iter()
+        .rev()
+        .skip(1)
+        .take(folded_words.len().saturating_sub(2))
+    {
+        let before = before.as_str();
+        if !PARTICLES.contains(&before) && !SURNAME_ARTICLES.contains(&before) {
+            break;
         }
+        key = format!("{before} {key}");
+        keys.push(key.clone());
     }
     keys
 }
@@ -352,6 +367,22 @@ const EXTRA_FIRST_NAMES: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surname_keys_are_the_last_word_and_its_particles_never_the_first_name() {
+        let keys = |name: &str| {
+            let words: Vec<String> = name.split(' ').map(str::to_owned).collect();
+            surname_keys(&words)
+        };
+        assert_eq!(keys("micky van de ven"), ["ven", "de ven", "van de ven"]);
+        assert_eq!(keys("luis de la fuente"), ["fuente", "la fuente", "de la fuente"]);
+        assert_eq!(keys("mohamed al fayed"), ["fayed", "al fayed"]);
+        assert_eq!(keys("virgil van dijk"), ["dijk", "van dijk"]);
+        // No particle before the last word: the last word only; a first name never.
+        assert_eq!(keys("erling haaland"), ["haaland"]);
+        assert_eq!(keys("van dijk"), ["dijk"]);
+        assert_eq!(keys("rodri"), ["rodri"]);
+    }
 
     #[test]
     fn hyphenated_names_keep_their_hyphen_and_the_spaced_spelling() {

@@ -507,7 +507,16 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         }
     }
 
+    // The clubs named, as interned canonical names; the empty context is none of them.
+    let clubs: HashSet<u32> = accepted
+        .iter()
+        .map(|id| gazetteer.facts(*id))
+        .filter(|f| f.kind == EntityKind::Club)
+        .map(|f| f.canonical)
+        .collect();
+
     // 2. Unknown people.
+    let mut found: Vec<FoundName> = Vec::new();
     let lone_words: HashSet<u64> = words
         .iter()
         .enumerate()
@@ -632,25 +641,56 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             && run.iter().filter(|w| w.capitalised).all(is_name_word)
         {
             let name: Vec<&str> = run.iter().map(|w| w.text).collect();
-            let name = name.join(" ");
+            let mut name = name.join(" ");
+            name.truncate(without_adjective_ending(&name).len());
             let folded_name = fold(&name);
-            if !surnames.of_longer_name(&folded_name, run.len()) {
+            let words = folded_name.split(' ').count();
+            // What an ending's word left last must still end a name ("Rio De
+            // Janeiro-born", "John Lewis Partnership-owned").
+            let last_class = folded_name.rsplit(' ').next().map_or(0, |last| {
+                let classes = word_classes(gazetteer);
+                classes.lists.get(&word_hash(last)).copied().unwrap_or(0)
+            });
+            if words >= 2
+                && last_class & (class::NOT_NAME | class::PARTICLE) == 0
+                && !surnames.of_longer_name(&folded_name, words)
+            {
                 surnames.add(&folded_name);
-                persons.push(name);
+                found.push(FoundName {
+                    name,
+                    folded: folded_name,
+                    words,
+                    surname_only: w.is(class::PARTICLE),
+                });
                 person_ends.push(run[run.len() - 1].end);
             }
         }
         i = last + 1;
     }
 
+    for name in found {
+        // Named again later by a longer name it ends ("Van de Ven's next move" before
+        // "Micky van de Ven"): that person, already counted.
+        if surnames.of_longer_name(&name.folded, name.words) {
+            continue;
+        }
+        if name.surname_only {
+            // A surname alone, capitalised at a sentence start ("Van de Ven", "De la
+            // Fuente"): the known person of that surname at a club the article names; else
+            // no one (the only known "van der Sar" is not the one a story means).
+            let person = gazetteer
+                .surnames
+                .get(&name.folded)
+                .and_then(|ids| person_in_context(gazetteer, ids, &clubs));
+            if let Some(person) = person {
+                persons.push(gazetteer.entry(person).canonical.clone());
+            }
+            continue;
+        }
+        persons.push(name.name);
+    }
+
     // 3. Lone surnames.
-    // The clubs named, as interned canonical names; the empty context is none of them.
-    let clubs: HashSet<u32> = accepted
-        .iter()
-        .map(|id| gazetteer.facts(*id))
-        .filter(|f| f.kind == EntityKind::Club)
-        .map(|f| f.canonical)
-        .collect();
     let mut resolved: Vec<String> = Vec::new();
     for (k, w) in words.iter().enumerate() {
         if w.inside || !w.capitalised || w.text.len() < 3 {
@@ -672,16 +712,18 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         let Some(ids) = gazetteer.surnames.get(w.folded) else {
             continue;
         };
-        let mut in_context = ids
-            .iter()
-            .filter(|id| clubs.contains(&gazetteer.facts(**id).context));
-        if let (Some(&person), None) = (in_context.next(), in_context.next()) {
+        if let Some(person) = person_in_context(gazetteer, ids, &clubs) {
             resolved.push(gazetteer.entry(person).canonical.clone());
         } else if let [only] = ids.as_slice() {
             // The only known person of a distinctive surname, capitalised mid-sentence in
-            // the body (where ordinary words are lower-case).
-            let distinctive =
-                w.folded.len() >= 4 && !w.is(class::FIRST_NAME | class::ALIAS) && is_name_word(w);
+            // the body (where ordinary words are lower-case), and not after "the": that is
+            // a place or a thing ("at the Bridge", "the Queen's funeral", "the Commons";
+            // "the Pochettino years" is his only where a club of his is named: above).
+            let after_the = w.joined && k > 0 && words[k - 1].folded == "the";
+            let distinctive = !after_the
+                && w.folded.len() >= 4
+                && !w.is(class::FIRST_NAME | class::ALIAS)
+                && is_name_word(w);
             if distinctive && lone_words.contains(&w.hash) && !is_title_word(headline, w.start) {
                 resolved.push(gazetteer.entry(*only).canonical.clone());
             }
@@ -696,6 +738,44 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         names.dedup();
     }
     entities
+}
+
+/// A person's name found from capitalised words, before it is checked against the names
+/// found after it.
+struct FoundName {
+    /// As written ("Micky van de Ven").
+    name: String,
+    /// Folded.
+    folded: String,
+    /// Number of words.
+    words: usize,
+    /// Starts with a capitalised particle: a surname alone ("Van de Ven").
+    surname_only: bool,
+}
+
+/// The one person of a surname (`ids`) whose context (a club) the article names.
+fn person_in_context(gazetteer: &Gazetteer, ids: &[u32], clubs: &HashSet<u32>) -> Option<u32> {
+    let mut in_context = ids
+        .iter()
+        .filter(|id| clubs.contains(&gazetteer.facts(**id).context));
+    match (in_context.next(), in_context.next()) {
+        (Some(&person), None) => Some(person),
+        _ => None,
+    }
+}
+
+/// A name without an adjective-making ending glued to its last word by a hyphen ("a Le
+/// Tissier-esque free kick", "Mourinho-style"): the ending is no part of the name. A place
+/// before "-born" or "-based" is none either ("Hannah Starkey Belfast-born"): the word
+/// goes. Hyphenated names keep both parts ("Kellond-Knight", "Son Heung-min").
+fn without_adjective_ending(name: &str) -> &str {
+    match name.rsplit_once('-') {
+        Some((before, after)) if PLACE_SUFFIXES.contains(&after) => {
+            before.rsplit_once(' ').map_or("", |(rest, _)| rest)
+        }
+        Some((before, after)) if NAME_SUFFIXES.contains(&after) => before,
+        _ => name,
+    }
 }
 
 /// The surname keys ("dijk", "van dijk") of the people an article names, by their
@@ -924,6 +1004,11 @@ const NOT_NAME_WORDS: &[&str] = &[
     "games", "olympics", "olympic", "islands", "janeiro", "theatre", "medal", "clasico",
     "britain", "updates", "network", "preseasons", "trophy", "tournament", "stade", "stadio",
     "lecture", "year", "week", "interview", "writer", "editor", "cups",
+    // places, organisations and things named like people ("Stamford Bridge", "Six Nations",
+    // "Match Preview", "Reserve Bank", "Print E-mail Xinhua")
+    "stamford", "nations", "lions", "jets", "greater", "state", "accords", "preview", "bank",
+    "port", "sportive", "airlines", "airways", "print", "xinhua", "netflix",
+    "partnership",
 ];
 
 /// Demonyms that are also surnames (Dawn French): after a first name and a surname they
@@ -951,9 +1036,29 @@ const NAME_ARTICLES: [&str; 9] = [
     "mac", "al", "el", "san", "santa", "st", "saint", "ben", "bin",
 ];
 
+/// Endings glued to a name by a hyphen that make it an adjective ("Tissier-esque").
+#[rustfmt::skip]
+const NAME_SUFFIXES: &[&str] = &[
+    "esque", "style", "like", "inspired", "themed", "led", "era", "coached", "managed", "who",
+    "type", "shaped", "less", "ish", "mania", "ite", "ites", "top", "signed", "owned", "backed",
+];
+
+/// Endings glued by a hyphen to a place before a name ("Belfast-born").
+const PLACE_SUFFIXES: &[&str] = &["born", "based", "bound"];
+
 /// Titles written before a name, not part of it ("Sir Alex Ferguson", "Mr Al Fayed").
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "professor",
+    "prof",
 ];
 
 /// Words that introduce a person's name ("defender Luke Chambers").
@@ -968,7 +1073,7 @@ const ROLE_WORDS: &[&str] = &[
     "wonderkid", "stopper", "frontman", "supremo", "said", "says", "by", "signing", "veteran",
     "head", "founder", "ceo", "spokesperson", "spokesman", "spokeswoman", "analyst", "rival",
     "duo", "pair", "trio", "winner", "constable", "inspector", "superintendent", "detective",
-    "sergeant", "officer",
+    "sergeant", "officer", "mayor", "governor", "senator",
 ];
 
 /// Sentence-initial capitalised words that are not names.
@@ -1222,6 +1327,86 @@ mod tests {
             ["Luke Walker"]
         );
         assert!(people("The Sir was moving.").is_empty());
+        assert_eq!(
+            people("Science\nThe study was led by Professor Luke Corcione of Naples."),
+            ["Luke Corcione"]
+        );
+    }
+
+    #[test]
+    fn a_surname_named_before_the_full_name_is_that_person() {
+        // The surname comes first ("Van de Ven's next club"), the full name later.
+        assert_eq!(
+            people("Spurs news\nHe named defender Van de Ven as the key. Defender Micky van de Ven is wanted."),
+            ["Micky van de Ven"]
+        );
+        assert_eq!(
+            people("Fulham news\nThe players were shielded from owner Al Fayed. Owner Mohamed Al Fayed denied it."),
+            ["Mohamed Al Fayed"]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_particle_starts_a_surname_alone() {
+        let g = Gazetteer::parse(
+            "club\tLiverpool\t\tthe Reds\tEngland\n\
+             person\tVirgil van Dijk\t\t\tLiverpool\n\
+             person\tJoe van der Sar\t\t\tAlmere City\n",
+        );
+        let people = |text: &str| recognize(&g, text).person;
+        // A club of his is named: the known person of that surname.
+        assert_eq!(
+            people("Liverpool news\nLiverpool won as defender Van Dijk scored twice."),
+            ["Virgil van Dijk"]
+        );
+        // No club of the only known "van der Sar": a surname alone is no one.
+        assert!(people("United news\nIt was goalkeeper Van der Sar who saved it.").is_empty());
+        assert!(people("Spain news\nHead coach De la Fuente said so.").is_empty());
+    }
+
+    #[test]
+    fn an_adjective_made_of_a_name_is_that_name() {
+        assert_eq!(
+            people("Goal of the week\nHe scored a Matt Le Tissier-esque free kick."),
+            ["Matt Le Tissier"]
+        );
+        assert_eq!(
+            people("Press\nIt was a Mike Bassett-style press conference."),
+            ["Mike Bassett"]
+        );
+        // A place before "-born" is no part of a name, and what is left must end one.
+        assert_eq!(
+            people("Art\nThe photographer Hannah Starkey Belfast-born as she is."),
+            ["Hannah Starkey"]
+        );
+        assert!(people("Transfers\nNewcastle have the Rio De Janeiro-born ace.").is_empty());
+        // Hyphenated names keep both parts.
+        assert_eq!(
+            people("Team news\nMidfielder Luke Kellond-Knight and Luke Heung-min played."),
+            ["Luke Heung-min", "Luke Kellond-Knight"]
+        );
+    }
+
+    #[test]
+    fn a_surname_after_the_is_a_place_or_a_thing() {
+        let g = Gazetteer::parse(
+            "club\tChelsea\t\t\tEngland\n\
+             person\tMungo Bridge\t\t\tStirling Albion\n\
+             person\tMauricio Pochettino\t\t\tChelsea\n",
+        );
+        let people = |text: &str| recognize(&g, text).person;
+        // The only known Bridge plays elsewhere: "the Bridge" is the ground.
+        assert!(people("Match report\nThe crowd at the Bridge sang all night.").is_empty());
+        // Capitalised mid-sentence and not after "the": the only known Bridge.
+        assert_eq!(
+            people("Match report\nThe crowd sang for Bridge all night."),
+            ["Mungo Bridge"]
+        );
+        // With a club of his named, "the Pochettino years" are his.
+        assert_eq!(
+            people("Chelsea\nChelsea fans recall the Pochettino years fondly."),
+            ["Mauricio Pochettino"]
+        );
     }
 
     #[test]
