@@ -22,13 +22,13 @@
 
 use anyhow::{bail, Context, Result};
 use flate2::read::MultiGzDecoder;
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use std::time::Instant;
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
-use std::collections::HashMap;
 use tantivy::schema::{Facet, FacetOptions, Schema, Value, INDEXED, STORED, STRING, TEXT};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, Index, IndexWriter, ReloadPolicy, TantivyDocument};
@@ -104,10 +104,18 @@ fn load_facets() -> Result<HashMap<String, Vec<Facet>>> {
             bail!("{path}: not an entity_dump line: {line:?}");
         };
         let mut list = Vec::new();
-        for (kind, names) in [("club", clubs), ("person", people), ("competition", competitions)] {
+        for (kind, names) in [
+            ("club", clubs),
+            ("person", people),
+            ("competition", competitions),
+        ] {
             // Rust's debug format of a list of strings, which JSON reads for plain names.
             let names: Vec<String> = serde_json::from_str(names).unwrap_or_default();
-            list.extend(names.iter().map(|name| Facet::from_path([kind, name.as_str()])));
+            list.extend(
+                names
+                    .iter()
+                    .map(|name| Facet::from_path([kind, name.as_str()])),
+            );
         }
         facets.insert(id.to_owned(), list);
     }

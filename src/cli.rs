@@ -140,6 +140,10 @@ pub struct JobArgs {
     #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
     pub commit_interval: u64,
 
+    /// List every warning (by default the first 5 of each kind are listed, the rest counted)
+    #[arg(long, short)]
+    pub verbose: bool,
+
     /// Skip entity recognition (for measuring its cost; facets stay empty)
     #[arg(long, hide = true)]
     pub no_entities: bool,

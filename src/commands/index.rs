@@ -26,7 +26,7 @@ pub fn run(location: &IndexLocation, args: IndexArgs) -> anyhow::Result<Outcome>
     options.prune = args.prune;
     let _lock = JobLock::acquire(&location.dir)?;
     let index = open_or_create_index(&location.dir).map_err(open_error)?;
-    let summary = index_with_progress(&index, &paths, &options)?;
+    let summary = index_with_progress(&index, &paths, &options, args.job.verbose)?;
     Ok(finish(&summary))
 }
 
@@ -59,7 +59,7 @@ pub fn reindex(location: &IndexLocation, args: JobArgs) -> anyhow::Result<Outcom
     );
     let options = job_options(&args);
     let fresh = create_generation(&location.dir, &sources).map_err(open_error)?;
-    let summary = index_with_progress(&fresh, &sources, &options);
+    let summary = index_with_progress(&fresh, &sources, &options, args.verbose);
     match summary {
         Ok(summary) if !summary.interrupted => {
             publish_generation(&fresh)?;
@@ -124,13 +124,14 @@ fn finish(summary: &BuildSummary) -> Outcome {
     }
 }
 
-/// Indexes `paths` into `index`, showing progress on stderr.
+/// Indexes `paths` into `index`, showing progress on stderr (`verbose`: every warning).
 pub fn index_with_progress(
     index: &ScoutIndex,
     paths: &[PathBuf],
     options: &BuildOptions,
+    verbose: bool,
 ) -> anyhow::Result<BuildSummary> {
-    let reporter = TerminalReporter::new();
+    let reporter = TerminalReporter::new(verbose);
     let summary = build(index, paths, options, &reporter);
     reporter.finish();
     summary

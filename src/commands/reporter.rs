@@ -1,18 +1,29 @@
 //! Progress of indexing jobs on stderr: an indicatif bar on a terminal, and warnings.
 
-use crate::corpus::{Skip, Warning};
+use crate::corpus::{Skip, Warning, WarningKind};
 use crate::index::writer::Reporter;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
+use std::sync::Mutex;
 
-/// Reports an indexing job on stderr.
+/// Warnings of one kind listed one by one before the rest are only counted (a noisy feed
+/// repairs thousands of articles; their lines would bury the records that were skipped).
+pub const WARNINGS_LISTED_PER_KIND: u64 = 5;
+
+/// Reports an indexing job on stderr: every skipped record, and warnings on kept articles
+/// (all of them when verbose, else the first few of each kind and a count of the rest).
 pub struct TerminalReporter {
     bar: ProgressBar,
+    verbose: bool,
+    /// Warnings seen so far, by kind.
+    warnings: Mutex<BTreeMap<WarningKind, u64>>,
 }
 
 impl TerminalReporter {
-    /// A reporter with a progress bar when stderr is a terminal, plain lines otherwise.
-    pub fn new() -> Self {
+    /// A reporter with a progress bar when stderr is a terminal, plain lines otherwise;
+    /// `verbose` lists every warning.
+    pub fn new(verbose: bool) -> Self {
         let target = if std::io::stderr().is_terminal() {
             ProgressDrawTarget::stderr()
         } else {
@@ -25,12 +36,21 @@ impl TerminalReporter {
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
-        TerminalReporter { bar }
+        TerminalReporter {
+            bar,
+            verbose,
+            warnings: Mutex::default(),
+        }
     }
 
-    /// Removes the bar (before the summary is printed).
+    /// Removes the bar (before the summary is printed) and says how many warnings were
+    /// counted but not listed, by kind.
     pub fn finish(&self) {
         self.bar.finish_and_clear();
+        let counts = self.warnings.lock().map(|c| c.clone()).unwrap_or_default();
+        if let Some(line) = unlisted_warnings(&counts, self.verbose) {
+            report_line(&line);
+        }
     }
 
     fn line(&self, text: String) {
@@ -56,7 +76,17 @@ impl Reporter for TerminalReporter {
     }
 
     fn warning(&self, warning: &Warning) {
-        self.line(format!("scout: warning: {warning}"));
+        let seen = match self.warnings.lock() {
+            Ok(mut counts) => {
+                let seen = counts.entry(warning.kind).or_default();
+                *seen += 1;
+                *seen
+            }
+            Err(_) => 1,
+        };
+        if self.verbose || seen <= WARNINGS_LISTED_PER_KIND {
+            self.line(format!("scout: warning: {warning}"));
+        }
     }
 
     fn skipped(&self, skip: &Skip) {
@@ -65,5 +95,54 @@ impl Reporter for TerminalReporter {
 
     fn committing(&self) {
         self.bar.set_message("committing");
+    }
+}
+
+/// "scout: 2970 more warnings not listed (1480 undated, 1490 mis-decoded characters
+/// repaired); --verbose lists them all", or nothing when every warning was listed.
+fn unlisted_warnings(counts: &BTreeMap<WarningKind, u64>, verbose: bool) -> Option<String> {
+    if verbose {
+        return None;
+    }
+    let unlisted: Vec<(WarningKind, u64)> = counts
+        .iter()
+        .map(|(&kind, &n)| (kind, n.saturating_sub(WARNINGS_LISTED_PER_KIND)))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    if unlisted.is_empty() {
+        return None;
+    }
+    let total: u64 = unlisted.iter().map(|(_, n)| n).sum();
+    let kinds: Vec<String> = unlisted
+        .iter()
+        .map(|(kind, n)| format!("{n} {}", kind.label()))
+        .collect();
+    Some(format!(
+        "scout: {total} more warnings not listed ({}); --verbose lists them all",
+        kinds.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_beyond_the_first_few_of_a_kind_are_counted_by_kind() {
+        let counts = BTreeMap::from([
+            (WarningKind::Undated, 7),
+            (WarningKind::Mojibake, 5),
+            (WarningKind::InvalidUtf8, 6),
+        ]);
+        assert_eq!(
+            unlisted_warnings(&counts, false).as_deref(),
+            Some(
+                "scout: 3 more warnings not listed (1 invalid UTF-8 repaired, 2 undated); \
+                 --verbose lists them all"
+            )
+        );
+        assert_eq!(unlisted_warnings(&counts, true), None);
+        let few = BTreeMap::from([(WarningKind::Undated, 5)]);
+        assert_eq!(unlisted_warnings(&few, false), None);
     }
 }

@@ -93,6 +93,7 @@ pub(super) fn ensure_default_index(location: &IndexLocation) -> anyhow::Result<(
         &index,
         &[PathBuf::from(DEFAULT_SEEDS_DIR)],
         &BuildOptions::default(),
+        false,
     )?;
     eprintln!("scout: {}", summary_line(&summary));
     Ok(())

@@ -3,6 +3,7 @@
 use super::text::first_sentence;
 use super::{
     decode_utf8, parse_date, Article, ParsedArticle, RawRecord, Skip, SkipReason, Warning,
+    WarningKind,
 };
 use serde_json::{Map, Value};
 
@@ -13,14 +14,16 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
         location: location.clone(),
         reason,
     };
-    let warn = |message: String| Warning {
+    let warn = |kind, message: String| Warning {
         location: location.clone(),
+        kind,
         message,
     };
     let mut warnings = Vec::new();
     let (line, repaired) = decode_utf8(&record.bytes);
     if repaired {
         warnings.push(warn(
+            WarningKind::InvalidUtf8,
             "invalid UTF-8 repaired (bad bytes replaced with U+FFFD)".into(),
         ));
     }
@@ -40,10 +43,13 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
             Some(Value::String(s)) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
             Some(Value::Number(n)) if name == "id" => Some(n.to_string()),
             Some(other) => {
-                warnings.push(warn(format!(
-                    "field {name:?} is {} not a string; ignored",
-                    json_kind(other)
-                )));
+                warnings.push(warn(
+                    WarningKind::IgnoredField,
+                    format!(
+                        "field {name:?} is {} not a string; ignored",
+                        json_kind(other)
+                    ),
+                ));
                 None
             }
         }
@@ -62,9 +68,13 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
     let date = text_field("date", &mut warnings).and_then(|raw| {
         let date = parse_date(&raw);
         if date.is_none() {
-            warnings.push(warn(format!(
-                "cannot parse date {raw:?} (expected YYYY-MM-DD or RFC 3339); article kept undated"
-            )));
+            warnings.push(warn(
+                WarningKind::Undated,
+                format!(
+                    "cannot parse date {raw:?} (expected YYYY-MM-DD or RFC 3339); article kept \
+                     undated"
+                ),
+            ));
         }
         date
     });

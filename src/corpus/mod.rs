@@ -64,8 +64,35 @@ impl fmt::Display for Location {
 pub struct Warning {
     /// Where the problem is.
     pub location: Location,
+    /// What kind of problem it is.
+    pub kind: WarningKind,
     /// What is wrong, in words.
     pub message: String,
+}
+
+/// The kinds of [`Warning`], for counting them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WarningKind {
+    /// Invalid UTF-8 bytes were replaced.
+    InvalidUtf8,
+    /// Mis-decoded characters (mojibake) were repaired.
+    Mojibake,
+    /// The date could not be read; the article is undated.
+    Undated,
+    /// A field of the wrong type was ignored.
+    IgnoredField,
+}
+
+impl WarningKind {
+    /// A few words for counts: "1480 undated".
+    pub fn label(self) -> &'static str {
+        match self {
+            WarningKind::InvalidUtf8 => "invalid UTF-8 repaired",
+            WarningKind::Mojibake => "mis-decoded characters repaired",
+            WarningKind::Undated => "undated",
+            WarningKind::IgnoredField => "fields ignored",
+        }
+    }
 }
 
 impl fmt::Display for Warning {
@@ -162,6 +189,7 @@ fn repair_mojibake(article: &mut Article) -> Option<Warning> {
     }
     (count > 0).then(|| Warning {
         location: article.location.clone(),
+        kind: WarningKind::Mojibake,
         message: format!(
             "repaired {count} mis-decoded characters (UTF-8 once read as Latin-1 or \
              Windows-1252, such as \"Ã©\" for \"é\")"

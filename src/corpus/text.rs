@@ -2,6 +2,7 @@
 
 use super::{
     decode_utf8, parse_date, Article, ParsedArticle, RawRecord, Skip, SkipReason, Warning,
+    WarningKind,
 };
 
 /// Parses a whole plain-text article file.
@@ -18,6 +19,7 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
     if repaired {
         warnings.push(Warning {
             location: record.location.clone(),
+            kind: WarningKind::InvalidUtf8,
             message: "invalid UTF-8 repaired (bad bytes replaced with U+FFFD)".into(),
         });
     }
@@ -28,6 +30,7 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
         if date.is_none() {
             warnings.push(Warning {
                 location: record.location.clone(),
+                kind: WarningKind::Undated,
                 message: format!(
                     "cannot parse date {raw:?} (expected YYYY-MM-DD); article kept undated"
                 ),

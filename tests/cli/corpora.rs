@@ -52,21 +52,49 @@ fn the_noisy_corpus_indexes_every_line_with_a_body_and_reports_the_rest() {
         )),
         "{stderr}"
     );
-    let date_warnings = stderr
+    let lines_with = |stderr: &str, text: &str| stderr.lines().filter(|l| l.contains(text)).count();
+    // Every skipped line is listed; of the warnings on kept articles, the first five of
+    // each kind, and the rest counted by kind.
+    assert_eq!(
+        lines_with(&stderr, "skipped, empty body"),
+        without,
+        "{stderr}"
+    );
+    assert_eq!(lines_with(&stderr, "cannot parse date"), 5, "{stderr}");
+    assert_eq!(
+        lines_with(&stderr, "mis-decoded characters (UTF-8"),
+        5,
+        "{stderr}"
+    );
+    let unlisted = stderr
         .lines()
-        .filter(|l| l.contains("cannot parse date"))
-        .count();
-    assert_eq!(date_warnings, bad_dates);
+        .find(|l| l.contains("more warnings not listed"))
+        .unwrap_or_else(|| panic!("no count of unlisted warnings: {stderr}"));
+    let undated = format!("{} undated", bad_dates - 5);
+    assert!(
+        unlisted.contains(&undated),
+        "{unlisted:?}, expected {undated:?}"
+    );
+    assert!(unlisted.ends_with("--verbose lists them all"), "{unlisted}");
+    assert!(stderr.lines().all(|l| !l.contains("panicked")));
+
+    // --verbose lists every warning, each naming its line (here through a reindex, which
+    // reads the same sources again).
+    let output = ws
+        .scout()
+        .args(["reindex", "--verbose"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(lines_with(&stderr, "cannot parse date"), bad_dates);
     // Every line with mis-decoded text is repaired, with a warning naming the line.
-    let repaired = stderr
-        .lines()
-        .filter(|l| l.contains("mis-decoded characters"))
-        .count();
+    let repaired = lines_with(&stderr, "mis-decoded characters (UTF-8");
     assert!(
         mojibake > 400 && repaired >= mojibake,
         "{mojibake} {repaired}"
     );
-    assert!(stderr.lines().all(|l| !l.contains("panicked")));
+    assert!(!stderr.contains("not listed"), "{stderr}");
 
     // Still searchable, including the repaired text: no name keeps a mis-decoded
     // character ("Carlo Ancelottiâ" for "Carlo Ancelotti’s").

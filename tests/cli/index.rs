@@ -38,6 +38,57 @@ fn a_bad_date_prefix_is_a_warning_and_the_article_is_kept_undated() {
 }
 
 #[test]
+fn warnings_past_the_first_five_of_a_kind_are_counted_and_verbose_lists_them() {
+    let ws = Workspace::new();
+    let mut feed = String::new();
+    for n in 1..=8 {
+        feed.push_str(&format!(
+            "{{\"id\":\"a{n}\",\"date\":\"{n} hours ago\",\"body\":\"Story {n}.\"}}\n"
+        ));
+    }
+    feed.push_str("{\"id\":\"x\",\"body\":\"  \"}\n{\"id\":\"y\",\"body\":\"\"}\n");
+    ws.write("feed.jsonl", &feed);
+    let output = ws
+        .scout()
+        .args(["index", "feed.jsonl"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let dated: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("cannot parse date"))
+        .collect();
+    assert_eq!(dated.len(), 5, "{stderr}");
+    assert!(
+        dated[0].contains("feed.jsonl line 1") && dated[4].contains("line 5"),
+        "{stderr}"
+    );
+    // Skipped records are always listed, each with its line.
+    assert!(
+        stderr.contains("feed.jsonl line 9: skipped, empty body")
+            && stderr.contains("feed.jsonl line 10: skipped, empty body"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("scout: 3 more warnings not listed (3 undated); --verbose lists them all"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("skipped 2 (2 empty body), 8 warnings"),
+        "{stderr}"
+    );
+
+    let output = ws.scout().args(["reindex", "-v"]).output().expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("cannot parse date").count(), 8, "{stderr}");
+    assert!(
+        stderr.contains("feed.jsonl line 8: cannot parse date \"8 hours ago\""),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("not listed"), "{stderr}");
+}
+
+#[test]
 fn json_lines_plain_and_gzipped_with_the_date_rules() {
     let ws = Workspace::new();
     let feed = concat!(
