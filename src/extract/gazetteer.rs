@@ -375,7 +375,10 @@ mod tests {
             surname_keys(&words)
         };
         assert_eq!(keys("micky van de ven"), ["ven", "de ven", "van de ven"]);
-        assert_eq!(keys("luis de la fuente"), ["fuente", "la fuente", "de la fuente"]);
+        assert_eq!(
+            keys("luis de la fuente"),
+            ["fuente", "la fuente", "de la fuente"]
+        );
         assert_eq!(keys("mohamed al fayed"), ["fayed", "al fayed"]);
         assert_eq!(keys("virgil van dijk"), ["dijk", "van dijk"]);
         // No particle before the last word: the last word only; a first name never.

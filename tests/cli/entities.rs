@@ -500,7 +500,11 @@ fn runs_of_capitals_that_are_no_names_are_no_people_on_real_articles() {
         ("05c0159de7bb", "Mungo Bridge", ""),
         ("023f4a3705c1", "Taylor Queen", ""),
         ("051668b00eac", "Print E-mail Xinhua", ""),
-        ("14245d5ee630", "Professor Francesco Corcione", "Francesco Corcione"),
+        (
+            "14245d5ee630",
+            "Professor Francesco Corcione",
+            "Francesco Corcione",
+        ),
     ];
     let wanted: BTreeSet<&str> = cases.iter().map(|c| c.0).collect();
     let mut people: HashMap<String, Vec<String>> = HashMap::new();
