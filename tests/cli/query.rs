@@ -142,6 +142,38 @@ fn a_misspelt_name_is_expanded_with_a_message_and_highlighted() {
 }
 
 #[test]
+fn a_misspelt_name_that_a_rare_entity_bears_is_still_a_typo() {
+    let ws = Workspace::new();
+    let mut feed = String::new();
+    for n in 0..25 {
+        feed.push_str(&format!(
+            "{{\"id\":\"s{n}\",\"title\":\"Spurs news {n}\",\"body\":\"Tottenham have sacked \
+             Ange Postecoglou after a poor run, report {n}.\"}}\n"
+        ));
+    }
+    // One article misspells the name, and makes a person of the misspelling.
+    feed.push_str(
+        "{\"id\":\"odd\",\"title\":\"Family\",\"body\":\"His brother, the defender Con \
+         Postecoglu, spoke to reporters.\"}\n",
+    );
+    ws.write("feed.jsonl", &feed);
+    ws.index(&["feed.jsonl"]);
+    let people = ws.search_json(&["--person", "Con Postecoglu"]);
+    assert_eq!(people.total_hits, 1, "the rare entity exists");
+    let results = ws.search_json(&["Postecoglu sacked"]);
+    assert_eq!(results.total_hits, 25, "{:?}", results.corrections);
+    assert_eq!(results.corrections.len(), 1);
+    assert_eq!(
+        (
+            results.corrections[0].from.as_str(),
+            results.corrections[0].to.as_str(),
+            results.corrections[0].kept
+        ),
+        ("Postecoglu", "Postecoglou", true)
+    );
+}
+
+#[test]
 fn a_phrase_is_highlighted_only_where_it_occurs() {
     let ws = feed();
     // "b" has both words, apart: it matches the words but gets no phrase highlight.

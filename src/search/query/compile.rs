@@ -295,7 +295,10 @@ impl Compiler<'_> {
                     let text = words[..n].join(" ");
                     let capitalised = words[..n].iter().all(|w| w.starts_with(char::is_uppercase));
                     let named = self.entities.named_by(&text, capitalised || n > 1);
-                    if !named.is_empty() {
+                    // A word the index hardly knows beside a far more frequent near spelling
+                    // is a typo ("Postecoglu"), even when a rare entity bears it.
+                    let typo = n == 1 && !named.is_empty() && self.suggestion(words[0]).is_some();
+                    if !named.is_empty() && !typo {
                         matched = Some((n, text, named));
                         break;
                     }
@@ -439,6 +442,14 @@ impl Compiler<'_> {
         Box::new(BonusQuery::new(group, bonus))
     }
 
+    /// A better-known near spelling of a typed word of one term, if the index has one.
+    fn suggestion(&mut self, word: &str) -> Option<Suggestion> {
+        match (&analyze_terms(&mut self.news, word)[..], self.spelling) {
+            ([term], Some(spelling)) => spelling.suggest(term),
+            _ => None,
+        }
+    }
+
     /// A typed word: its terms, widened by a near spelling when the index hardly knows it.
     fn word(
         &mut self,
@@ -447,11 +458,7 @@ impl Compiler<'_> {
         negated: bool,
         notes: &mut Notes,
     ) -> Box<dyn Query> {
-        let terms = analyze_terms(&mut self.news, word);
-        let suggestion = match (&terms[..], self.spelling, negated) {
-            ([term], Some(spelling), false) => spelling.suggest(term),
-            _ => None,
-        };
+        let suggestion = if negated { None } else { self.suggestion(word) };
         let Some(suggestion) = suggestion else {
             return self.text(word, 0, title_only, negated, notes);
         };
