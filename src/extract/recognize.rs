@@ -14,13 +14,20 @@
 //!    continue a list of people ("Chloe Logarzo, Elise Kellond-Knight and ...") or follow a
 //!    national team's possessive ("France's Marie-Antoinette Katoto"); runs holding months,
 //!    places, outlets, organisation words or demonyms are not, nor is a sentence-initial
-//!    role word ("Goalkeeper Cata Coll") or an abbreviated surname ("Daniel O").
+//!    role word ("Goalkeeper Cata Coll") or an abbreviated surname ("Daniel O"). An adjective
+//!    ending is cut ("Le Tissier-esque"); a run that ends a longer name found anywhere in the
+//!    article is that person ("Al Fayed" ... "Mohamed Al Fayed"); one that starts with a
+//!    capitalised particle is a surname alone ("Van Dijk"), the known person of that surname
+//!    at a club the article names, or no one.
 //! 3. A lone surname ("Anton", "Alonso's") resolves to the full name used in the article,
 //!    to the one known person of that surname whose club the article names, or to the only
-//!    known person of a distinctive surname written capitalised mid-sentence.
+//!    known person of a distinctive surname written capitalised mid-sentence and not after
+//!    "the" ("at the Bridge" is a ground).
 
 use super::fold::fold;
-use super::gazetteer::{surname_key_hashes, Gazetteer, Pattern, WordClasses, PARTICLES};
+use super::gazetteer::{
+    surname_key_hashes, Gazetteer, Pattern, WordClasses, PARTICLES, SURNAME_ARTICLES,
+};
 use super::trie::{word_hash, Tokens};
 use super::{Entities, EntityKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -82,7 +89,8 @@ mod class {
     pub const COMMON: u16 = 1 << 2;
     /// A name particle ([`super::PARTICLES`]).
     pub const PARTICLE: u16 = 1 << 3;
-    /// Starts surnames and club names, not first names ([`super::NAME_ARTICLES`]).
+    /// Starts surnames and club names, not first names ([`super::PLACE_ARTICLES`] and
+    /// [`super::SURNAME_ARTICLES`]).
     pub const NAME_ARTICLE: u16 = 1 << 4;
     /// After a country, makes it the national team ([`super::TEAM_WORDS_AFTER`]).
     pub const TEAM_AFTER: u16 = 1 << 5;
@@ -128,7 +136,7 @@ fn word_classes(gazetteer: &Gazetteer) -> &WordClasses {
         add(lists, &mut PARTICLES.iter().copied(), class::PARTICLE);
         add(
             lists,
-            &mut NAME_ARTICLES.iter().copied(),
+            &mut PLACE_ARTICLES.iter().chain(&SURNAME_ARTICLES).copied(),
             class::NAME_ARTICLE,
         );
         add(lists, &mut HONORIFICS.iter().copied(), class::HONORIFIC);
@@ -580,7 +588,8 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                 last = j;
             }
             j += 1;
-            if next.possessive {
+            // A possessive or an adjective ending ends the name ("Bassett-Style Show").
+            if next.possessive || adjective_ending(next.text).is_some() {
                 break;
             }
         }
@@ -588,7 +597,19 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             i += 1;
             continue;
         }
-        let run = &words[i..=last];
+        // An adjective ending glued to the last word is no part of the name ("a Le
+        // Tissier-esque free kick"), and a place before "-born" or "-based" no word of it.
+        let (run, last_text) = match adjective_ending(words[last].text) {
+            Some(Ending::Place) => (&words[i..last], words[last - 1].text),
+            Some(Ending::Adjective(stem)) => (&words[i..=last], stem),
+            None => (&words[i..=last], words[last].text),
+        };
+        let run_last = &run[run.len() - 1];
+        let last_hash = if last_text.len() == run_last.text.len() {
+            run_last.hash
+        } else {
+            word_hash(&fold(last_text))
+        };
         let known_first_name = w.is(class::FIRST_NAME);
         let prev = i.checked_sub(1).map(|p| &words[p]);
         let after_role = prev.is_some_and(|p| {
@@ -600,7 +621,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                     && (p.is(class::ROLE) || year_old)
                     || p.is(class::HONORIFIC))
         });
-        let surname_reused = lone_words.contains(&run[run.len() - 1].hash);
+        let surname_reused = lone_words.contains(&last_hash);
         let plausible_start = !w.is(class::COMMON) && (!w.sentence_start || after_role);
         // Evidence from the neighbours: the next item of a list of people ("Chloe Logarzo,
         // Elise Kellond-Knight", "Beth Mead and Leah Williamson") or a national team's player
@@ -626,43 +647,46 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         // A name in the headline is named in the body too, or is the byline after a bar
         // ("... | Jonathan Liew"): a Title Case headline capitalises every word ("Nolan
         // Miller Ready", "Lions Sign Nolan Miller").
-        let in_body_too = w.start >= headline_end || text[..w.start].trim_end().ends_with('|') || {
-            let surname = run[run.len() - 1].hash;
-            words[first_body_word..].iter().any(|b| b.hash == surname)
-        };
+        let in_body_too = w.start >= headline_end
+            || text[..w.start].trim_end().ends_with('|')
+            || words[first_body_word..].iter().any(|b| b.hash == last_hash);
         // An abbreviated surname ("Daniel O") is not a name to label.
-        let abbreviated = run[run.len() - 1].text.chars().nth(1).is_none();
+        let abbreviated = last_text.chars().nth(1).is_none();
+        // A name ends in a surname: not a particle or article ("Rio De Janeiro-born",
+        // "Mohamed Al Cairo-born"), nor a word that is never part of a name ("John Lewis
+        // Partnership-owned").
+        let ends_like_a_name = run.len() >= 2
+            && word_classes(gazetteer)
+                .lists
+                .get(&last_hash)
+                .is_none_or(|&c| {
+                    c & (class::NOT_NAME | class::PARTICLE | class::NAME_ARTICLE) == 0
+                });
         let after_venue = prev.is_some_and(|p| w.joined && p.is(class::VENUE));
         if evidence
             && in_body_too
             && !after_venue
             && !abbreviated
+            && ends_like_a_name
             && run.iter().all(|w| w.capitalised || w.is_particle())
             && run.iter().filter(|w| w.capitalised).all(is_name_word)
         {
-            let name: Vec<&str> = run.iter().map(|w| w.text).collect();
-            let mut name = name.join(" ");
-            name.truncate(without_adjective_ending(&name).len());
+            let mut name: Vec<&str> = run.iter().map(|w| w.text).collect();
+            name[run.len() - 1] = last_text;
+            let name = name.join(" ");
             let folded_name = fold(&name);
-            let words = folded_name.split(' ').count();
-            // What an ending's word left last must still end a name ("Rio De
-            // Janeiro-born", "John Lewis Partnership-owned").
-            let last_class = folded_name.rsplit(' ').next().map_or(0, |last| {
-                let classes = word_classes(gazetteer);
-                classes.lists.get(&word_hash(last)).copied().unwrap_or(0)
-            });
-            if words >= 2
-                && last_class & (class::NOT_NAME | class::PARTICLE) == 0
-                && !surnames.of_longer_name(&folded_name, words)
-            {
+            let word_count = run.len();
+            if !surnames.of_longer_name(&folded_name, word_count) {
+                // Its surname keys and end count even if the name is dropped below (as a
+                // surname alone): the words were a person's either way.
                 surnames.add(&folded_name);
                 found.push(FoundName {
                     name,
                     folded: folded_name,
-                    words,
+                    words: word_count,
                     surname_only: w.is(class::PARTICLE),
                 });
-                person_ends.push(run[run.len() - 1].end);
+                person_ends.push(run_last.end);
             }
         }
         i = last + 1;
@@ -749,7 +773,9 @@ struct FoundName {
     folded: String,
     /// Number of words.
     words: usize,
-    /// Starts with a capitalised particle: a surname alone ("Van de Ven").
+    /// Starts with a capitalised particle: a surname alone ("Van de Ven"). A name starting
+    /// with an article ("Al Fayed", "Ben Yedder") is not: articles start clubs too ("Al
+    /// Duhail"), and such a surname is how the person is named alone.
     surname_only: bool,
 }
 
@@ -764,17 +790,27 @@ fn person_in_context(gazetteer: &Gazetteer, ids: &[u32], clubs: &HashSet<u32>) -
     }
 }
 
-/// A name without an adjective-making ending glued to its last word by a hyphen ("a Le
-/// Tissier-esque free kick", "Mourinho-style"): the ending is no part of the name. A place
-/// before "-born" or "-based" is none either ("Hannah Starkey Belfast-born"): the word
-/// goes. Hyphenated names keep both parts ("Kellond-Knight", "Son Heung-min").
-fn without_adjective_ending(name: &str) -> &str {
-    match name.rsplit_once('-') {
-        Some((before, after)) if PLACE_SUFFIXES.contains(&after) => {
-            before.rsplit_once(' ').map_or("", |(rest, _)| rest)
-        }
-        Some((before, after)) if NAME_SUFFIXES.contains(&after) => before,
-        _ => name,
+/// An ending glued to a name's last word by a hyphen that makes it an adjective.
+enum Ending<'a> {
+    /// A person's name made an adjective ("Tissier-esque", "Mourinho-style"): the name is
+    /// the part before the hyphen.
+    Adjective(&'a str),
+    /// A place made one ("Belfast-born", "Madrid-based"): the word is no part of a name.
+    Place,
+}
+
+/// The adjective ending of a word, if it has one ([`NAME_SUFFIXES`], [`PLACE_SUFFIXES`], in
+/// any case: "Bassett-Style" in a Title Case headline). Hyphenated names have none
+/// ("Kellond-Knight", "Heung-min").
+fn adjective_ending(word: &str) -> Option<Ending<'_>> {
+    let (stem, ending) = word.rsplit_once('-')?;
+    let is = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(ending));
+    if is(PLACE_SUFFIXES) {
+        Some(Ending::Place)
+    } else if is(NAME_SUFFIXES) {
+        Some(Ending::Adjective(stem))
+    } else {
+        None
     }
 }
 
@@ -1030,11 +1066,10 @@ const NAME_END_WORDS: &[&str] = &[
     "today", "has", "have", "had", "is", "was", "are", "were", "could",
     "would", "should", "named", "proven",
 ];
-/// Capitalised first words of surnames and club names that no first name is ("Mac Allister",
-/// "Al Duhail", "San Diego", "Ben Salem"); [`PARTICLES`] are the others.
-const NAME_ARTICLES: [&str; 9] = [
-    "mac", "al", "el", "san", "santa", "st", "saint", "ben", "bin",
-];
+/// Capitalised first words of place and club names that no first name is ("San Diego",
+/// "St Pauli"); with the surnames' articles ([`SURNAME_ARTICLES`]: "Mac Allister", "Al
+/// Duhail", "Ben Salem") the words of [`class::NAME_ARTICLE`]; [`PARTICLES`] are the others.
+const PLACE_ARTICLES: [&str; 4] = ["san", "santa", "st", "saint"];
 
 /// Endings glued to a name by a hyphen that make it an adjective ("Tissier-esque").
 #[rustfmt::skip]
@@ -1047,18 +1082,9 @@ const NAME_SUFFIXES: &[&str] = &[
 const PLACE_SUFFIXES: &[&str] = &["born", "based", "bound"];
 
 /// Titles written before a name, not part of it ("Sir Alex Ferguson", "Mr Al Fayed").
+#[rustfmt::skip]
 const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "professor",
-    "prof",
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "professor", "prof",
 ];
 
 /// Words that introduce a person's name ("defender Luke Chambers").
@@ -1335,14 +1361,20 @@ mod tests {
 
     #[test]
     fn a_surname_named_before_the_full_name_is_that_person() {
-        // The surname comes first ("Van de Ven's next club"), the full name later.
-        assert_eq!(
-            people("Spurs news\nHe named defender Van de Ven as the key. Defender Micky van de Ven is wanted."),
-            ["Micky van de Ven"]
-        );
+        // The surname comes first, the full name later; both are found as runs of names
+        // (an article starts a surname, not a surname alone as a particle does).
         assert_eq!(
             people("Fulham news\nThe players were shielded from owner Al Fayed. Owner Mohamed Al Fayed denied it."),
             ["Mohamed Al Fayed"]
+        );
+        assert_eq!(
+            people("Monaco news\nThe goal was striker Ben Yedder's. Striker Wissam Ben Yedder scored again."),
+            ["Wissam Ben Yedder"]
+        );
+        // Alone, such a surname is how the person is named.
+        assert_eq!(
+            people("Fulham news\nThe players were shielded from owner Al Fayed."),
+            ["Al Fayed"]
         );
     }
 
@@ -1358,6 +1390,11 @@ mod tests {
         assert_eq!(
             people("Liverpool news\nLiverpool won as defender Van Dijk scored twice."),
             ["Virgil van Dijk"]
+        );
+        // Before the full name (an unknown person): the full name.
+        assert_eq!(
+            recognize(&tiny(), "Spurs news\nHe named defender Van de Ven as the key. Defender Micky van de Ven is wanted.").person,
+            ["Micky van de Ven"]
         );
         // No club of the only known "van der Sar": a surname alone is no one.
         assert!(people("United news\nIt was goalkeeper Van der Sar who saved it.").is_empty());
@@ -1380,6 +1417,16 @@ mod tests {
             ["Hannah Starkey"]
         );
         assert!(people("Transfers\nNewcastle have the Rio De Janeiro-born ace.").is_empty());
+        assert!(people("Transfers\nThe star Luke Al Cairo-born as he is.").is_empty());
+        // The checks read the name without its ending: the surname in the body, in any case.
+        assert_eq!(
+            people("Matt Le Tissier-esque strike wins it\nA goal Le Tissier would have loved."),
+            ["Matt Le Tissier"]
+        );
+        assert_eq!(
+            people("Mike Bassett-Style Show Returns\nIt was Bassett all over."),
+            ["Mike Bassett"]
+        );
         // Hyphenated names keep both parts.
         assert_eq!(
             people("Team news\nMidfielder Luke Kellond-Knight and Luke Heung-min played."),
