@@ -560,9 +560,10 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             w.joined && i > 0 && !words[i - 1].inside && words[i - 1].is(class::ROLE);
         // Nor a capitalised role word mid-sentence ("Russian President Vladimir Putin").
         // A title that is also a first name ("Prince William") stays.
+        // A sentence-initial function word starts none, in the headline too ("A Mike
+        // Bassett-Style Show").
         if ((w.sentence_start
-            && w.is(class::ROLE | class::COMMON)
-            && !is_title_word(headline, w.start))
+            && (w.is(class::COMMON) || (w.is(class::ROLE) && !is_title_word(headline, w.start))))
             || (!w.sentence_start && w.is(class::ROLE))
             || (after_role_word && w.is(class::ROLE)))
             && !w.is(class::FIRST_NAME)
@@ -1424,7 +1425,7 @@ mod tests {
             ["Matt Le Tissier"]
         );
         assert_eq!(
-            people("Mike Bassett-Style Show Returns\nIt was Bassett all over."),
+            people("A Mike Bassett-Style Show\nIt was Bassett all over."),
             ["Mike Bassett"]
         );
         // Hyphenated names keep both parts.
