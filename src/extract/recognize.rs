@@ -656,19 +656,21 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         // A name ends in a surname: not a particle or article ("Rio De Janeiro-born",
         // "Mohamed Al Cairo-born"), nor a word that is never part of a name ("John Lewis
         // Partnership-owned").
-        let ends_like_a_name = run.len() >= 2
-            && word_classes(gazetteer)
-                .lists
-                .get(&last_hash)
-                .is_none_or(|&c| {
-                    c & (class::NOT_NAME | class::PARTICLE | class::NAME_ARTICLE) == 0
-                });
+        let ends_like_a_name = || {
+            run.len() >= 2
+                && word_classes(gazetteer)
+                    .lists
+                    .get(&last_hash)
+                    .is_none_or(|&c| {
+                        c & (class::NOT_NAME | class::PARTICLE | class::NAME_ARTICLE) == 0
+                    })
+        };
         let after_venue = prev.is_some_and(|p| w.joined && p.is(class::VENUE));
         if evidence
             && in_body_too
             && !after_venue
             && !abbreviated
-            && ends_like_a_name
+            && ends_like_a_name()
             && run.iter().all(|w| w.capitalised || w.is_particle())
             && run.iter().filter(|w| w.capitalised).all(is_name_word)
         {
