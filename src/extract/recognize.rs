@@ -747,10 +747,23 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             // a place or a thing ("at the Bridge", "the Queen's funeral", "the Commons";
             // "the Pochettino years" is his only where a club of his is named: above).
             let after_the = w.joined && k > 0 && words[k - 1].folded == "the";
+            // Nor is a word the article also writes after a capitalised word that is never
+            // part of a person's name: a place's or an organisation's ("Stamford Bridge" ...
+            // "a sold-out Bridge", "Australian Labor").
+            let ends_other_names = || {
+                words.iter().enumerate().any(|(j, o)| {
+                    o.hash == w.hash
+                        && o.joined
+                        && j > 0
+                        && words[j - 1].capitalised
+                        && words[j - 1].is(class::NOT_NAME)
+                })
+            };
             let distinctive = !after_the
                 && w.folded.len() >= 4
                 && !w.is(class::FIRST_NAME | class::ALIAS)
-                && is_name_word(w);
+                && is_name_word(w)
+                && !ends_other_names();
             if distinctive && lone_words.contains(&w.hash) && !is_title_word(headline, w.start) {
                 resolved.push(gazetteer.entry(*only).canonical.clone());
             }
@@ -1447,6 +1460,11 @@ mod tests {
         let people = |text: &str| recognize(&g, text).person;
         // The only known Bridge plays elsewhere: "the Bridge" is the ground.
         assert!(people("Match report\nThe crowd at the Bridge sang all night.").is_empty());
+        // Nor after a word no name holds, anywhere in the article ("Stamford Bridge").
+        assert!(
+            people("Match report\nThey came to Stamford Bridge. A sold-out Bridge sang.")
+                .is_empty()
+        );
         // Capitalised mid-sentence and not after "the": the only known Bridge.
         assert_eq!(
             people("Match report\nThe crowd sang for Bridge all night."),
