@@ -114,6 +114,9 @@ mod class {
     pub const DEMONYM_SURNAME: u16 = 1 << 13;
     /// A stadium before its namesake's name ([`super::VENUE_WORDS`]).
     pub const VENUE: u16 = 1 << 14;
+    /// A word of a club's or competition's name or alias ("Melbourne", "Washington",
+    /// "Copa"): as a lone surname, more likely that than a person.
+    pub const CLUB_WORD: u16 = 1 << 15;
 }
 
 /// The word classes of a gazetteer's words and of the rules' word lists, built once.
@@ -174,6 +177,16 @@ fn word_classes(gazetteer: &Gazetteer) -> &WordClasses {
             names,
             &mut gazetteer.by_alias.keys().map(String::as_str),
             class::ALIAS,
+        );
+        let of_clubs_or_competitions = gazetteer.by_alias.iter().filter(|(_, targets)| {
+            targets
+                .iter()
+                .any(|t| gazetteer.facts(t.entry).kind != EntityKind::Person)
+        });
+        add(
+            names,
+            &mut of_clubs_or_competitions.flat_map(|(alias, _)| alias.split(' ')),
+            class::CLUB_WORD,
         );
         // Capitalised words are looked up in `names` only: it holds the lists' classes too.
         for (&hash, &bits) in &classes.lists {
@@ -761,7 +774,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             };
             let distinctive = !after_the
                 && w.folded.len() >= 4
-                && !w.is(class::FIRST_NAME | class::ALIAS)
+                && !w.is(class::FIRST_NAME | class::ALIAS | class::CLUB_WORD)
                 && is_name_word(w)
                 && !ends_other_names();
             if distinctive && lone_words.contains(&w.hash) && !is_title_word(headline, w.start) {
@@ -1451,15 +1464,19 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_after_the_is_a_place_or_a_thing() {
+    fn a_lone_surname_after_the_or_naming_a_place_is_no_person() {
         let g = Gazetteer::parse(
             "club\tChelsea\t\t\tEngland\n\
+             club\tMelbourne City\t\t\tAustralia\n\
+             person\tMax Melbourne\t\t\tLincoln City\n\
              person\tMungo Bridge\t\t\tStirling Albion\n\
              person\tMauricio Pochettino\t\t\tChelsea\n",
         );
         let people = |text: &str| recognize(&g, text).person;
         // The only known Bridge plays elsewhere: "the Bridge" is the ground.
         assert!(people("Match report\nThe crowd at the Bridge sang all night.").is_empty());
+        // Nor a word of a club's name: the city, not the only known person of that name.
+        assert!(people("Travel\nThe squad flew to Melbourne on Sunday.").is_empty());
         // Nor after a word no name holds, anywhere in the article ("Stamford Bridge").
         assert!(
             people("Match report\nThey came to Stamford Bridge. A sold-out Bridge sang.")

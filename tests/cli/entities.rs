@@ -483,7 +483,7 @@ fn one_person_written_with_and_without_accents_is_one_entity() {
 fn runs_of_capitals_that_are_no_names_are_no_people_on_real_articles() {
     let Some(corpora) = corpora() else { return };
     // (article id, a name that must not be a person, the person it hid or "")
-    let cases: [(&str, &str, &str); 16] = [
+    let cases: [(&str, &str, &str); 18] = [
         ("0452b35957d3", "Nolan Miller Ready", "Nolan Miller"),
         ("0452b35957d3", "Lions Sign Nolan Miller", "Nolan Miller"),
         ("08062e390dd9", "Milan-Cortina Games", ""),
@@ -500,6 +500,9 @@ fn runs_of_capitals_that_are_no_names_are_no_people_on_real_articles() {
         ("05c0159de7bb", "Mungo Bridge", ""),
         ("023f4a3705c1", "Taylor Queen", ""),
         ("051668b00eac", "Print E-mail Xinhua", ""),
+        // A city, not the only known person of that surname.
+        ("0109f0aaa92c", "Max Melbourne", ""),
+        ("00827801b675", "Conor Washington", ""),
         (
             "14245d5ee630",
             "Professor Francesco Corcione",
