@@ -21,8 +21,9 @@
 //!    at a club the article names, or no one.
 //! 3. A lone surname ("Anton", "Alonso's") resolves to the full name used in the article,
 //!    to the one known person of that surname whose club the article names, or to the only
-//!    known person of a distinctive surname written capitalised mid-sentence and not after
-//!    "the" ("at the Bridge" is a ground).
+//!    known person of a distinctive surname written capitalised mid-sentence: not after
+//!    "the" ("at the Bridge" is a ground) or a place's word ("Stamford Bridge"), and no word
+//!    of a club's name ("Melbourne").
 
 use super::fold::fold;
 use super::gazetteer::{
