@@ -82,6 +82,38 @@ fn an_empty_query_with_filters_lists_everything_about_the_entity_newest_first() 
 }
 
 #[test]
+fn an_empty_query_with_filters_shows_where_the_article_names_the_entity() {
+    let ws = seeds();
+    // 003 opens with its headline; the snippet is a passage naming the person filtered on.
+    let results = ws.search_json(&["--person", "Luke Chambers"]);
+    let marked = results.hits[0].snippet.marked();
+    assert!(
+        !marked.is_empty() && marked.iter().all(|m| *m == "Chambers"),
+        "{marked:?}"
+    );
+    // A club by its canonical name, whatever alias the filter used.
+    let results = ws.search_json(&["--club", "leverkusen", "--since", "2024-06-01"]);
+    assert!(!results.hits.is_empty());
+    for hit in &results.hits {
+        let marked = hit.snippet.marked();
+        assert!(
+            !marked.is_empty() && marked.iter().all(|m| *m == "Bayer Leverkusen"),
+            "{}: {marked:?}",
+            hit.id
+        );
+    }
+    // With words of its own, the query's words are what the snippet shows.
+    let results = ws.search_json(&["release clause", "--person", "Waldemar Anton"]);
+    let marked = results.hits[0].snippet.marked();
+    assert!(
+        marked
+            .iter()
+            .all(|m| m.eq_ignore_ascii_case("release") || m.eq_ignore_ascii_case("clause")),
+        "{marked:?}"
+    );
+}
+
+#[test]
 fn an_empty_query_without_filters_is_an_error() {
     let ws = seeds();
     ws.scout()

@@ -142,6 +142,9 @@ impl std::fmt::Debug for Compiled {
 #[derive(Default)]
 struct Notes {
     highlight: Highlight,
+    /// The names of the entities filtered on: highlighted when the query has no words of
+    /// its own (`--person rashford` alone shows where the article names Rashford).
+    filtered: Highlight,
     corrections: Vec<Correction>,
     boosted: Vec<Vec<Facet>>,
     /// The word being compiled will only be asked about articles another clause leads to
@@ -159,6 +162,9 @@ impl Compiler<'_> {
             None => Box::new(AllQuery) as Box<dyn Query>,
             Some(node) => self.node(node, false, &mut notes)?,
         };
+        if notes.highlight.terms.is_empty() && notes.highlight.phrases.is_empty() {
+            notes.highlight = std::mem::take(&mut notes.filtered);
+        }
         notes.highlight.terms.sort();
         notes.highlight.terms.dedup();
         Ok(Compiled {
@@ -189,6 +195,9 @@ impl Compiler<'_> {
             },
             Node::Entity { kind, name } => {
                 let facets = self.entities.resolve(kind, name)?;
+                if !negated {
+                    self.note_filtered(kind, &facets, notes);
+                }
                 filter(self.tagged(&facets))
             }
             Node::Source(name) => {
@@ -440,6 +449,26 @@ impl Compiler<'_> {
             return group;
         }
         Box::new(BonusQuery::new(group, bonus))
+    }
+
+    /// Notes how an entity filtered on is written, for the snippet: a person's surname (it
+    /// names them alone too), a club's or competition's canonical name.
+    fn note_filtered(&mut self, kind: &str, facets: &[Facet], notes: &mut Notes) {
+        let Some(name) = facets
+            .first()
+            .and_then(|f| f.to_path().last().map(|n| n.to_string()))
+        else {
+            return;
+        };
+        let mut terms = analyze_terms(&mut self.news, &name);
+        if kind == "person" {
+            terms.drain(..terms.len().saturating_sub(1));
+        }
+        match terms.len() {
+            0 => {}
+            1 => notes.filtered.terms.append(&mut terms),
+            _ => notes.filtered.phrases.push((terms, 0)),
+        }
     }
 
     /// A better-known near spelling of a typed word of one term, if the index has one.
