@@ -196,7 +196,7 @@ impl Compiler<'_> {
             Node::Entity { kind, name } => {
                 let facets = self.entities.resolve(kind, name)?;
                 if !negated {
-                    self.note_filtered(kind, &facets, notes);
+                    self.note_filtered(kind, name, &facets, notes);
                 }
                 filter(self.tagged(&facets))
             }
@@ -451,23 +451,24 @@ impl Compiler<'_> {
         Box::new(BonusQuery::new(group, bonus))
     }
 
-    /// Notes how an entity filtered on is written, for the snippet: a person's surname (it
-    /// names them alone too), a club's or competition's canonical name.
-    fn note_filtered(&mut self, kind: &str, facets: &[Facet], notes: &mut Notes) {
-        let Some(name) = facets
+    /// Notes how an entity filtered on is written, for the snippet: as the filter named it
+    /// and by its canonical name (a person by their surname alone, which names them in
+    /// full too).
+    fn note_filtered(&mut self, kind: &str, typed: &str, facets: &[Facet], notes: &mut Notes) {
+        let canonical = facets
             .first()
-            .and_then(|f| f.to_path().last().map(|n| n.to_string()))
-        else {
-            return;
-        };
-        let mut terms = analyze_terms(&mut self.news, &name);
-        if kind == "person" {
-            terms.drain(..terms.len().saturating_sub(1));
-        }
-        match terms.len() {
-            0 => {}
-            1 => notes.filtered.terms.append(&mut terms),
-            _ => notes.filtered.phrases.push((terms, 0)),
+            .and_then(|f| f.to_path().last().map(|n| n.to_string()));
+        for name in canonical.iter().map(String::as_str).chain([typed]) {
+            let mut terms = analyze_terms(&mut self.news, name);
+            if kind == "person" {
+                terms.drain(..terms.len().saturating_sub(1));
+            }
+            match terms.len() {
+                0 => {}
+                1 => notes.filtered.terms.append(&mut terms),
+                _ if notes.filtered.phrases.iter().any(|(p, _)| *p == terms) => {}
+                _ => notes.filtered.phrases.push((terms, 0)),
+            }
         }
     }
 
