@@ -469,6 +469,29 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         .iter()
         .map(|id| gazetteer.facts(*id).canonical)
         .collect();
+    // The clubs (interned) of the known people named, with how many each; the countries of
+    // the competitions named.
+    let mut people_of: HashMap<u32, usize> = HashMap::default();
+    let mut league_countries: HashSet<u32> = HashSet::default();
+    for facts in accepted.iter().map(|id| gazetteer.facts(*id)) {
+        match facts.kind {
+            EntityKind::Person => *people_of.entry(facts.context).or_default() += 1,
+            EntityKind::Competition => {
+                league_countries.insert(facts.context);
+            }
+            EntityKind::Club => {}
+        }
+    }
+    // The club most of the known people named play for, if at least two do and no other
+    // club has as many.
+    let club_of_the_people = {
+        let most = people_of.values().copied().max().unwrap_or(0);
+        let mut top = people_of.iter().filter(|&(_, &n)| n == most && n >= 2);
+        match (top.next(), top.next()) {
+            (Some((&club, _)), None) => Some(club),
+            _ => None,
+        }
+    };
     for m in undecided {
         let targets = &m.pattern.targets;
         let strong = targets.iter().filter(|t| t.strong);
@@ -482,11 +505,33 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                     .clone()
                     .find(|t| named.contains(&gazetteer.facts(t.entry).context))
             })
-            // Weak alias: only for an entity the article names strongly.
+            // Weak alias: only for an entity the article names strongly; or, when the alias
+            // is a word of the club's name and of no other club named ("Sporting", "Villa";
+            // not "the Blues", nor "United" beside Newcastle United), for the club most of
+            // the people the article names play for, or one of them plays for in the country
+            // of a competition it names ("Sporting" beside Gonçalo Inácio and the Primeira
+            // Liga: Sporting CP).
             .or_else(|| {
-                targets
-                    .iter()
-                    .find(|t| !t.strong && accepted.contains(&t.entry))
+                let alias = &text[m.start..m.end];
+                let in_name = |entry: u32| {
+                    let canonical = &gazetteer.entry(entry).canonical;
+                    canonical.split(' ').any(|w| w.eq_ignore_ascii_case(alias))
+                };
+                let of_other_club = || {
+                    accepted
+                        .iter()
+                        .any(|&id| gazetteer.facts(id).kind == EntityKind::Club && in_name(id))
+                };
+                targets.iter().find(|t| {
+                    let facts = gazetteer.facts(t.entry);
+                    !t.strong
+                        && (accepted.contains(&t.entry)
+                            || ((club_of_the_people == Some(facts.canonical)
+                                || (people_of.contains_key(&facts.canonical)
+                                    && league_countries.contains(&facts.context)))
+                                && in_name(t.entry)
+                                && !of_other_club()))
+                })
             })
             // A country as its national team, in football context.
             .or_else(|| {
@@ -1213,6 +1258,42 @@ mod tests {
             recognize(&tiny(), "Liverpool won. The Reds are top.").club,
             ["Liverpool"]
         );
+    }
+
+    #[test]
+    fn a_weak_alias_in_a_clubs_name_may_be_decided_by_its_people() {
+        let g = Gazetteer::parse(
+            "club\tSporting CP\tSporting Lisbon\tSporting\tPortugal\n\
+             club\tManchester United\tMan Utd\tUnited|the Red Devils\tEngland\n\
+             club\tNewcastle United\tNewcastle\t\tEngland\n\
+             club\tChelsea\t\tthe Blues\tEngland\n\
+             competition\tPrimeira Liga\tLiga Portugal\t\tPortugal\n\
+             competition\tPremier League\tEPL\t\tEngland\n\
+             person\tGonçalo Inácio\t\t\tSporting CP\n\
+             person\tBruno Fernandes\t\t\tManchester United\n\
+             person\tLuke Shaw\t\t\tManchester United\n\
+             person\tReece James\t\t\tChelsea\n\
+             person\tCole Palmer\t\t\tChelsea\n",
+        );
+        let clubs = |text: &str| recognize(&g, text).club;
+        // One of its people and a competition of its country.
+        assert_eq!(
+            clubs("Sporting want to keep Gonçalo Inácio, the Primeira Liga's best defender."),
+            ["Sporting CP"]
+        );
+        // One of its people alone is not enough.
+        assert!(clubs("Sporting want to keep Gonçalo Inácio.").is_empty());
+        // Most of the people named play for it.
+        assert_eq!(
+            clubs("Bruno Fernandes and Luke Shaw said United must improve."),
+            ["Manchester United"]
+        );
+        // Not where another club named holds the word, nor for a nickname.
+        assert_eq!(
+            clubs("Newcastle United beat them; Bruno Fernandes and Luke Shaw saw United win."),
+            ["Newcastle United"]
+        );
+        assert!(clubs("Reece James and Cole Palmer watched the Blues lose.").is_empty());
     }
 
     #[test]
