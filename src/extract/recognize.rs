@@ -777,6 +777,14 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     }
 
     // 3. Lone surnames.
+    // Words the article writes after a capitalised word that is never part of a person's
+    // name, a place's or an organisation's ("Stamford Bridge", "Australian Labor"): alone
+    // elsewhere ("a sold-out Bridge") they are that place or organisation again.
+    let after_place_words: Vec<u64> = words
+        .windows(2)
+        .filter(|pair| pair[1].joined && pair[0].capitalised && pair[0].is(class::NOT_NAME))
+        .map(|pair| pair[1].hash)
+        .collect();
     let mut resolved: Vec<String> = Vec::new();
     for (k, w) in words.iter().enumerate() {
         if w.inside || !w.capitalised || w.text.len() < 3 {
@@ -806,23 +814,11 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             // a place or a thing ("at the Bridge", "the Queen's funeral", "the Commons";
             // "the Pochettino years" is his only where a club of his is named: above).
             let after_the = w.joined && k > 0 && words[k - 1].folded == "the";
-            // Nor is a word the article also writes after a capitalised word that is never
-            // part of a person's name: a place's or an organisation's ("Stamford Bridge" ...
-            // "a sold-out Bridge", "Australian Labor").
-            let ends_other_names = || {
-                words.iter().enumerate().any(|(j, o)| {
-                    o.hash == w.hash
-                        && o.joined
-                        && j > 0
-                        && words[j - 1].capitalised
-                        && words[j - 1].is(class::NOT_NAME)
-                })
-            };
             let distinctive = !after_the
                 && w.folded.len() >= 4
                 && !w.is(class::FIRST_NAME | class::ALIAS | class::CLUB_WORD)
                 && is_name_word(w)
-                && !ends_other_names();
+                && !after_place_words.contains(&w.hash);
             if distinctive && lone_words.contains(&w.hash) && !is_title_word(headline, w.start) {
                 resolved.push(gazetteer.entry(*only).canonical.clone());
             }
