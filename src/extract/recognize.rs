@@ -53,6 +53,8 @@ struct Word<'a> {
     joined: bool,
     /// Ends in a possessive `'s`.
     possessive: bool,
+    /// Made of several tokens glued by hyphens or apostrophes ("Jean-Clair", "O'Neill").
+    glued: bool,
     /// Starts with an upper-case letter or a digit.
     capitalised: bool,
     /// Folded form (lower-case, accents removed).
@@ -275,6 +277,7 @@ fn words<'a>(gazetteer: &Gazetteer, text: &'a str, tokens: &'a Tokens) -> Vec<Wo
                 sentence_start: first.sentence_start,
                 joined: first.spaced && !after_gap,
                 possessive,
+                glued: last > i,
                 capitalised: first.capitalised,
                 folded,
                 hash,
@@ -649,7 +652,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             }
             j += 1;
             // A possessive or an adjective ending ends the name ("Bassett-Style Show").
-            if next.possessive || adjective_ending(next.text).is_some() {
+            if next.possessive || adjective_ending(next).is_some() {
                 break;
             }
         }
@@ -659,7 +662,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         }
         // An adjective ending glued to the last word is no part of the name ("a Le
         // Tissier-esque free kick"), and a place before "-born" or "-based" no word of it.
-        let (run, last_text) = match adjective_ending(words[last].text) {
+        let (run, last_text) = match adjective_ending(&words[last]) {
             Some(Ending::Place) => (&words[i..last], words[last - 1].text),
             Some(Ending::Adjective(stem)) => (&words[i..=last], stem),
             None => (&words[i..=last], words[last].text),
@@ -780,11 +783,8 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     // Words the article writes after a capitalised word that is never part of a person's
     // name, a place's or an organisation's ("Stamford Bridge", "Australian Labor"): alone
     // elsewhere ("a sold-out Bridge") they are that place or organisation again.
-    let after_place_words: Vec<u64> = words
-        .windows(2)
-        .filter(|pair| pair[1].joined && pair[0].capitalised && pair[0].is(class::NOT_NAME))
-        .map(|pair| pair[1].hash)
-        .collect();
+    // (Collected when first needed: most articles never ask.)
+    let mut after_place_words: Option<Vec<u64>> = None;
     let mut resolved: Vec<String> = Vec::new();
     for (k, w) in words.iter().enumerate() {
         if w.inside || !w.capitalised || w.text.len() < 3 {
@@ -818,7 +818,17 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                 && w.folded.len() >= 4
                 && !w.is(class::FIRST_NAME | class::ALIAS | class::CLUB_WORD)
                 && is_name_word(w)
-                && !after_place_words.contains(&w.hash);
+                && !after_place_words
+                    .get_or_insert_with(|| {
+                        words
+                            .windows(2)
+                            .filter(|pair| {
+                                pair[1].joined && pair[0].capitalised && pair[0].is(class::NOT_NAME)
+                            })
+                            .map(|pair| pair[1].hash)
+                            .collect()
+                    })
+                    .contains(&w.hash);
             if distinctive && lone_words.contains(&w.hash) && !is_title_word(headline, w.start) {
                 resolved.push(gazetteer.entry(*only).canonical.clone());
             }
@@ -873,8 +883,11 @@ enum Ending<'a> {
 /// The adjective ending of a word, if it has one ([`NAME_SUFFIXES`], [`PLACE_SUFFIXES`], in
 /// any case: "Bassett-Style" in a Title Case headline). Hyphenated names have none
 /// ("Kellond-Knight", "Heung-min").
-fn adjective_ending(word: &str) -> Option<Ending<'_>> {
-    let (stem, ending) = word.rsplit_once('-')?;
+fn adjective_ending<'a>(word: &Word<'a>) -> Option<Ending<'a>> {
+    if !word.glued {
+        return None;
+    }
+    let (stem, ending) = word.text.rsplit_once('-')?;
     let is = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(ending));
     if is(PLACE_SUFFIXES) {
         Some(Ending::Place)

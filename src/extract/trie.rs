@@ -201,12 +201,14 @@ impl Tokens {
     }
 
     /// The folded form of token `i`.
+    #[inline]
     pub fn word(&self, i: usize) -> &str {
         let (s, e) = self.tokens[i].folded;
         &self.folded[s as usize..e as usize]
     }
 
     /// The folded form of tokens `first..=last` with their glue ("jean-clair").
+    #[inline]
     pub fn span(&self, first: usize, last: usize) -> &str {
         let s = self.tokens[first].folded.0 as usize;
         let e = self.tokens[last].folded.1 as usize;
