@@ -189,7 +189,7 @@ impl Compiler<'_> {
                     .map_or_else(|| Box::new(EmptyQuery) as Box<dyn Query>, |(_, q)| q)
             }
             Node::Title(inner) => match inner.as_ref() {
-                Node::Word(word) => self.word(word, true, negated, notes),
+                Node::Word(word) => self.word(word, None, true, negated, notes),
                 Node::Phrase { text, slop } => self.text(text, *slop, true, negated, notes),
                 other => self.node(other, negated, notes)?,
             },
@@ -299,6 +299,8 @@ impl Compiler<'_> {
                 }
             }
             let mut matched = None;
+            // The near spelling of the first word, once asked (kept for `word` below).
+            let mut asked = None;
             if !negated {
                 for n in (1..=words.len()).rev() {
                     let text = words[..n].join(" ");
@@ -306,7 +308,12 @@ impl Compiler<'_> {
                     let named = self.entities.named_by(&text, capitalised || n > 1);
                     // A word the index hardly knows beside a far more frequent near spelling
                     // is a typo ("Postecoglu"), even when a rare entity bears it.
-                    let typo = n == 1 && !named.is_empty() && self.suggestion(words[0]).is_some();
+                    let typo = n == 1 && !named.is_empty() && {
+                        let suggestion = self.suggestion(words[0]);
+                        let typo = suggestion.is_some();
+                        asked = Some(suggestion);
+                        typo
+                    };
                     if !named.is_empty() && !typo {
                         matched = Some((n, text, named));
                         break;
@@ -325,7 +332,7 @@ impl Compiler<'_> {
                 }
                 None => {
                     notes.asked_only = rarest.is_some_and(|r| r != i);
-                    let query = self.word(words[0], false, negated, notes);
+                    let query = self.word(words[0], asked, false, negated, notes);
                     notes.asked_only = false;
                     clauses.push((Occur::Must, query));
                     plain.push(Some(run[i].clone()));
@@ -480,15 +487,21 @@ impl Compiler<'_> {
         }
     }
 
-    /// A typed word: its terms, widened by a near spelling when the index hardly knows it.
+    /// A typed word: its terms, widened by a near spelling when the index hardly knows it
+    /// (`asked`: that spelling, if the caller has asked for it already).
     fn word(
         &mut self,
         word: &str,
+        asked: Option<Option<Suggestion>>,
         title_only: bool,
         negated: bool,
         notes: &mut Notes,
     ) -> Box<dyn Query> {
-        let suggestion = if negated { None } else { self.suggestion(word) };
+        let suggestion = match asked {
+            _ if negated => None,
+            Some(suggestion) => suggestion,
+            None => self.suggestion(word),
+        };
         let Some(suggestion) = suggestion else {
             return self.text(word, 0, title_only, negated, notes);
         };
