@@ -2,7 +2,8 @@
 //! counts, findable by canonical name, alias or surname in folded form.
 //!
 //! Written beside the index at the end of each indexing job: `entities.tsv` (one
-//! `kind<TAB>name<TAB>count[<TAB>variant|variant...]` line per entity, by kind then count)
+//! `kind<TAB>name<TAB>count[<TAB>variant|variant...[<TAB>alias|alias...]]` line per entity,
+//! by kind then count)
 //! and `entities.fst`
 //! (folded `kind\0alias` -> byte offset of the entity's line). Searches open only the FST
 //! (small, no parsing) and read the lines they need, so resolving `--club leverkusen` or
@@ -37,6 +38,9 @@ pub struct EntityRef {
     /// beside "Aitana Bonmatí": people the gazetteer does not know keep the spelling of the
     /// article they were found in). A filter or boost on the entity covers them all.
     pub variants: Vec<String>,
+    /// The gazetteer's other names for it that name it on their own (folded: "cologne" and
+    /// "koln" for 1. FC Köln), the ways articles tagged with it may write it.
+    pub aliases: Vec<String>,
 }
 
 impl EntityRef {
@@ -117,6 +121,7 @@ pub fn count_entities(
                 name: name.to_owned(),
                 count,
                 variants: Vec::new(),
+                aliases: Vec::new(),
             })
         })
         .collect();
@@ -154,11 +159,40 @@ pub fn merge_spellings(mut entities: Vec<EntityRef>) -> Vec<EntityRef> {
     merged
 }
 
-/// Writes the lexicon files for these entities into the index directory (atomically).
+/// Writes the lexicon files for these entities into the index directory (atomically),
+/// each with its strong aliases from the shipped gazetteer.
 pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
+    // Every spelling of an entity leads to it (a gazetteer name may be a variant).
+    let index_of: HashMap<(EntityKind, &str), usize> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.spellings().map(move |name| ((e.kind, name), i)))
+        .collect();
+    let gazetteer = gazetteer();
+    // (entity, folded alias, how it names the entity)
+    let mut alias_keys: Vec<(usize, &str, KeySource)> = Vec::new();
+    for (alias, targets) in &gazetteer.by_alias {
+        for target in targets {
+            let entry = gazetteer.entry(target.entry);
+            if let Some(&i) = index_of.get(&(entry.kind, entry.canonical.as_str())) {
+                let source = if target.strong {
+                    KeySource::StrongAlias
+                } else {
+                    KeySource::WeakAlias
+                };
+                alias_keys.push((i, alias.as_str(), source));
+            }
+        }
+    }
+    let mut aliases: Vec<Vec<&str>> = vec![Vec::new(); entities.len()];
+    for &(i, alias, source) in &alias_keys {
+        if source == KeySource::StrongAlias && *alias != fold(&entities[i].name) {
+            aliases[i].push(alias);
+        }
+    }
     let mut tsv = String::new();
     let mut offsets = Vec::with_capacity(entities.len());
-    for entity in entities {
+    for (entity, aliases) in entities.iter().zip(&mut aliases) {
         offsets.push(tsv.len() as u64);
         tsv.push_str(&format!(
             "{}\t{}\t{}",
@@ -166,9 +200,14 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
             entity.name,
             entity.count
         ));
-        if !entity.variants.is_empty() {
+        aliases.sort_unstable();
+        if !entity.variants.is_empty() || !aliases.is_empty() {
             tsv.push('\t');
             tsv.push_str(&entity.variants.join("|"));
+        }
+        if !aliases.is_empty() {
+            tsv.push('\t');
+            tsv.push_str(&aliases.join("|"));
         }
         tsv.push('\n');
     }
@@ -186,12 +225,6 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
                 .or_insert(value);
         }
     };
-    // Every spelling of an entity leads to it (a gazetteer name may be a variant).
-    let index_of: HashMap<(EntityKind, &str), usize> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.spellings().map(move |name| ((e.kind, name), i)))
-        .collect();
     for (entity, offset) in entities.iter().zip(&offsets) {
         let folded = fold(&entity.name);
         add(
@@ -210,19 +243,9 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
             }
         }
     }
-    let gazetteer = gazetteer();
-    for (alias, targets) in &gazetteer.by_alias {
-        for target in targets {
-            let entry = gazetteer.entry(target.entry);
-            if let Some(&i) = index_of.get(&(entry.kind, entry.canonical.as_str())) {
-                let source = if target.strong {
-                    KeySource::StrongAlias
-                } else {
-                    KeySource::WeakAlias
-                };
-                add(entry.kind, alias, source, entities[i].count, offsets[i]);
-            }
-        }
+    for (i, alias, source) in alias_keys {
+        let entity = &entities[i];
+        add(entity.kind, alias, source, entity.count, offsets[i]);
     }
     let mut builder = MapBuilder::memory();
     for (key, (source, _, offset)) in &keys {
@@ -393,20 +416,24 @@ fn parse_line(line: &str) -> Option<EntityRef> {
     let kind = EntityKind::from_name(cols.next()?)?;
     let name = cols.next()?.to_owned();
     let count = cols.next()?.parse().ok()?;
-    let variants = cols
-        .next()
-        .map(|v| {
-            v.split('|')
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut list = || -> Vec<String> {
+        cols.next()
+            .map(|v| {
+                v.split('|')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let variants = list();
+    let aliases = list();
     Some(EntityRef {
         kind,
         name,
         count,
         variants,
+        aliases,
     })
 }
 
@@ -431,6 +458,7 @@ mod tests {
             name: name.to_owned(),
             count,
             variants: Vec::new(),
+            aliases: Vec::new(),
         }
     }
 
@@ -480,6 +508,34 @@ mod tests {
     }
 
     #[test]
+    fn a_gazetteer_entity_carries_its_strong_aliases_and_old_lines_still_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut koln = entity(EntityKind::Club, "1. FC Köln", 3);
+        write_lexicon(dir.path(), &[koln.clone()]).expect("write");
+        let read = read_entities(dir.path()).expect("read");
+        let aliases = &read[0].aliases;
+        for alias in ["cologne", "koln", "fc koln"] {
+            assert!(aliases.iter().any(|a| a == alias), "{alias}: {aliases:?}");
+        }
+        // Strong aliases only, never the canonical name again.
+        assert!(!aliases
+            .iter()
+            .any(|a| a == "1. fc koln" || a == "geissbocke"));
+        koln.aliases = aliases.clone();
+        assert_eq!(read, [koln]);
+        let lexicon = Lexicon::open(dir.path()).expect("open");
+        let found = lexicon
+            .resolve(EntityKind::Club, "Cologne")
+            .expect("resolve");
+        assert_eq!(found.map(|e| e.aliases), Some(aliases.clone()));
+        // A line written before aliases were kept has none.
+        assert_eq!(
+            parse_line("club\t1. FC Köln\t3").map(|e| e.aliases),
+            Some(Vec::new())
+        );
+    }
+
+    #[test]
     fn names_are_found_with_or_without_apostrophes_and_possessives() {
         let dir = tempfile::tempdir().expect("temp dir");
         let euro = entity(EntityKind::Competition, "Women's Euro", 5);
@@ -490,7 +546,7 @@ mod tests {
             let found = lexicon
                 .resolve(EntityKind::Competition, name)
                 .expect("resolve");
-            assert_eq!(found.as_ref(), Some(&euro), "{name}");
+            assert_eq!(found.map(|e| e.name), Some(euro.name.clone()), "{name}");
         }
         for name in ["Martin O'Neill", "martin oneill", "O’Neill"] {
             let found = lexicon.resolve(EntityKind::Person, name).expect("resolve");

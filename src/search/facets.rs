@@ -32,6 +32,7 @@ pub(super) fn count_facets(
             name,
             count,
             variants: Vec::new(),
+            aliases: Vec::new(),
         })
         .collect();
     let mut facets = FacetCounts::default();

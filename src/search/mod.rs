@@ -251,6 +251,7 @@ impl EntityResolver for LexiconEntities<'_> {
                     .map(|name| entity_facet(e.kind.name(), name))
                     .collect(),
                 canonical: e.name,
+                aliases: e.aliases,
             })
             .collect()
     }

@@ -309,6 +309,44 @@ fn a_query_naming_an_entity_ranks_articles_about_it_first() {
     assert!(ranked[0].1 > ranked[1].1, "{ranked:?}");
 }
 
+#[test]
+fn a_query_naming_a_club_scores_its_articles_by_the_clubs_other_names_too() {
+    let ws = Workspace::new();
+    let line = |id: &str, title: &str, body: &str| {
+        format!("{{\"id\":\"{id}\",\"title\":\"{title}\",\"body\":\"{body}\"}}\n")
+    };
+    // Both articles are tagged 1. FC Köln. One is about the club and calls it "Cologne"
+    // throughout; the other names "Koln" once in passing in a story about Bayern.
+    let feed = line(
+        "a-passing",
+        "Bayern win again",
+        "Bayern Munich beat Koln 2-0 in the Bundesliga and Harry Kane scored twice. Bayern \
+         stay top of the table.",
+    ) + &line(
+        "b-about",
+        "Cologne appoint a new coach",
+        "Cologne have appointed a new head coach. Cologne sit 15th in the Bundesliga and \
+         Cologne fans hope for a turnaround. The Cologne board met on Monday.",
+    ) + &line(
+        "filler",
+        "Other news",
+        "Arsenal won the derby against Chelsea.",
+    );
+    ws.write("feed.jsonl", feed);
+    ws.index(&["feed.jsonl"]);
+    let results = ws.search_json(&["Koln"]);
+    let ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["b-about", "a-passing"]);
+    // The other name is highlighted where it scored.
+    assert!(
+        results.hits[0].snippet.marked().contains(&"Cologne"),
+        "{:?}",
+        results.hits[0].snippet
+    );
+    // Typing the other name finds the same articles.
+    let ids = ws.ids(&["Cologne"]);
+    assert_eq!(ids, ["b-about", "a-passing"]);
+}
 /// Maps a label or an extracted name to a comparable key: folded, through the gazetteer's
 /// aliases to the canonical name when the name is a known alias of that kind.
 fn normalise(kind: EntityKind, name: &str) -> String {
