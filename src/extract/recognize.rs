@@ -1129,6 +1129,10 @@ const NOT_NAME_WORDS: &[&str] = &[
     "stamford", "nations", "lions", "jets", "greater", "state", "accords", "preview", "bank",
     "port", "sportive", "airlines", "airways", "print", "xinhua", "netflix",
     "partnership",
+    // ordinals, rounds and match officials ("Eighth Ballon d'Or", "Fourth Official Simon
+    // Long", "First Division")
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "final", "finals", "quarter", "division", "official", "show", "index",
 ];
 
 /// Demonyms that are also surnames (Dawn French): after a first name and a surname they
@@ -1394,6 +1398,21 @@ mod tests {
         assert!(recognize(&g, "then salem al-dawsari scored")
             .person
             .is_empty());
+    }
+
+    #[test]
+    fn ordinals_rounds_and_officials_are_no_part_of_a_name() {
+        assert_eq!(
+            people("Title line\nFlorian Wirtz won his Eighth Ballon d'Or on Monday."),
+            ["Florian Wirtz"]
+        );
+        assert_eq!(
+            people("Title line\nThe Fourth Official Luke Smith showed the board."),
+            ["Luke Smith"]
+        );
+        assert!(
+            people("Title line\nThey reached the Quarter Final of the Kick Off Show.").is_empty()
+        );
     }
 
     #[test]
