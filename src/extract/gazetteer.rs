@@ -310,6 +310,54 @@ fn womens_counterparts(
     pairs
 }
 
+/// Short forenames and the formal ones they stand for, as the press writes footballers'
+/// names that the gazetteer lists in full.
+#[rustfmt::skip]
+pub const SHORT_FORENAMES: &[(&str, &[&str])] = &[
+    ("alex", &["alexander", "alexandre", "alejandro", "alessandro", "aleksandar", "alexis"]),
+    ("andy", &["andrew", "andreas", "andres"]),
+    ("ben", &["benjamin"]),
+    ("chris", &["christopher", "christian"]),
+    ("dan", &["daniel"]),
+    ("dani", &["daniel"]),
+    ("danny", &["daniel"]),
+    ("dom", &["dominic"]),
+    ("fede", &["federico"]),
+    ("gabi", &["gabriel"]),
+    ("gio", &["giovanni"]),
+    ("jim", &["james"]),
+    ("jimmy", &["james"]),
+    ("jon", &["jonathan", "jonathon"]),
+    ("josh", &["joshua"]),
+    ("leo", &["leonardo"]),
+    ("manu", &["manuel"]),
+    ("matt", &["matthew"]),
+    ("max", &["maximilian", "maxime", "maximiliano"]),
+    ("mike", &["michael"]),
+    ("nick", &["nicholas", "nicolas"]),
+    ("nico", &["nicolas"]),
+    ("olly", &["oliver"]),
+    ("ollie", &["oliver"]),
+    ("phil", &["philip", "phillip"]),
+    ("rob", &["robert"]),
+    ("sam", &["samuel"]),
+    ("steve", &["steven", "stephen"]),
+    ("tom", &["thomas", "tomas"]),
+    ("tommy", &["thomas"]),
+    ("toni", &["antonio"]),
+    ("tony", &["anthony", "antonio"]),
+    ("vini", &["vinicius"]),
+    ("will", &["william"]),
+];
+
+/// The formal forenames a folded short one stands for ("andy" -> andrew, andreas, andres).
+pub fn formal_forenames(short: &str) -> Option<&'static [&'static str]> {
+    SHORT_FORENAMES
+        .iter()
+        .find(|(name, _)| *name == short)
+        .map(|(_, formal)| *formal)
+}
+
 /// Arabic, Hebrew and Gaelic articles that start a surname ("Mohamed Al Fayed", "Wissam Ben
 /// Yedder", "Alexis Mac Allister"); with [`PARTICLES`], what may stand before a surname's
 /// last word in its keys.

@@ -27,7 +27,8 @@
 
 use super::fold::fold;
 use super::gazetteer::{
-    surname_key_hashes, Gazetteer, Pattern, WordClasses, PARTICLES, SURNAME_ARTICLES,
+    formal_forenames, surname_key_hashes, Gazetteer, Pattern, WordClasses, PARTICLES,
+    SURNAME_ARTICLES,
 };
 use super::trie::{word_hash, Tokens};
 use super::{Entities, EntityKind};
@@ -776,7 +777,11 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             }
             continue;
         }
-        persons.push(name.name);
+        persons.push(
+            known_by_short_forename(gazetteer, &name.folded, &clubs).map_or(name.name, |person| {
+                gazetteer.entry(person).canonical.clone()
+            }),
+        );
     }
 
     // 3. Lone surnames.
@@ -869,6 +874,32 @@ fn person_in_context(gazetteer: &Gazetteer, ids: &[u32], clubs: &HashSet<u32>) -
         (Some(&person), None) => Some(person),
         _ => None,
     }
+}
+
+/// The known person a name with a short forename means ("Andy Robertson" -> Andrew
+/// Robertson, "Dani Carvajal" -> Daniel Carvajal): same surname, a formal forename the short
+/// one stands for, and a club of theirs named in the article (the cricketer "Steve Smith"
+/// is no footballer Steven Smith).
+fn known_by_short_forename(
+    gazetteer: &Gazetteer,
+    folded_name: &str,
+    clubs: &HashSet<u32>,
+) -> Option<u32> {
+    let (forename, surname) = folded_name.split_once(' ')?;
+    let formal = formal_forenames(forename)?;
+    let ids: Vec<u32> = gazetteer
+        .surnames
+        .get(surname)?
+        .iter()
+        .copied()
+        .filter(|&id| {
+            let canonical = fold(&gazetteer.entry(id).canonical);
+            canonical
+                .split_once(' ')
+                .is_some_and(|(first, rest)| rest == surname && formal.contains(&first))
+        })
+        .collect();
+    person_in_context(gazetteer, &ids, clubs)
 }
 
 /// An ending glued to a name's last word by a hyphen that makes it an adjective.
@@ -1398,6 +1429,25 @@ mod tests {
         assert!(recognize(&g, "then salem al-dawsari scored")
             .person
             .is_empty());
+    }
+
+    #[test]
+    fn a_short_forename_names_the_known_player_where_his_club_is_named() {
+        let gazetteer = Gazetteer::parse(
+            "club\tLiverpool\t\tthe Reds\tEngland\n\
+             person\tAndrew Robertson\t\t\tLiverpool\n\
+             person\tAndy Carroll\t\t\tReading\n",
+        );
+        let people = |text: &str| recognize(&gazetteer, text).person;
+        assert_eq!(
+            people("Title line\nLiverpool captain Andy Robertson was injured. Robertson is out."),
+            ["Andrew Robertson"]
+        );
+        // No club of his named: someone else of that name.
+        assert_eq!(
+            people("Title line\nThe singer Andy Robertson was on stage. Robertson sang."),
+            ["Andy Robertson"]
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 
 use super::write_atomically;
 use crate::extract::fold::fold;
-use crate::extract::gazetteer::{gazetteer, surname_keys};
+use crate::extract::gazetteer::{formal_forenames, gazetteer, surname_keys};
 use crate::extract::EntityKind;
 use anyhow::Context;
 use fst::{IntoStreamer, Map, MapBuilder, Streamer};
@@ -130,8 +130,11 @@ pub fn count_entities(
 
 /// Merges the entities of one kind whose names differ only in case or accents into the
 /// most frequent spelling (ties: the first by name), the others kept as its variants and
-/// their counts added (an article naming two spellings counts twice). The result is sorted
-/// by kind, then merged count (highest first), then name.
+/// their counts added (an article naming two spellings counts twice). A person named with a
+/// short forename ("Andy Robertson", "Dani Carvajal") merges the same way into the one
+/// person of that surname named with a formal forename it stands for ("Andrew Robertson"),
+/// whatever the counts: recognition names that person so where it can tell. The result is
+/// sorted by kind, then merged count (highest first), then name.
 pub fn merge_spellings(mut entities: Vec<EntityRef>) -> Vec<EntityRef> {
     let order = |a: &EntityRef, b: &EntityRef| {
         a.kind
@@ -154,6 +157,47 @@ pub fn merge_spellings(mut entities: Vec<EntityRef>) -> Vec<EntityRef> {
                 merged.push(entity);
             }
         }
+    }
+    // Short forenames: each such person -> the one formal-named person it merges into.
+    let formal_of: Vec<Option<usize>> = merged
+        .iter()
+        .map(|entity| {
+            if entity.kind != EntityKind::Person {
+                return None;
+            }
+            let folded = fold(&entity.name);
+            let (forename, surname) = folded.split_once(' ')?;
+            let mut formal = formal_forenames(forename)?.iter().filter_map(|formal| {
+                first_of
+                    .get(&(EntityKind::Person, format!("{formal} {surname}")))
+                    .copied()
+            });
+            match (formal.next(), formal.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        })
+        .collect();
+    if formal_of.iter().any(Option::is_some) {
+        let mut short_named: Vec<(usize, EntityRef)> = Vec::new();
+        let mut kept: Vec<Option<EntityRef>> = Vec::with_capacity(merged.len());
+        for (entity, formal) in merged.into_iter().zip(&formal_of) {
+            match formal {
+                Some(formal) => {
+                    short_named.push((*formal, entity));
+                    kept.push(None);
+                }
+                None => kept.push(Some(entity)),
+            }
+        }
+        for (formal, entity) in short_named {
+            if let Some(main) = kept[formal].as_mut() {
+                main.count += entity.count;
+                main.variants.push(entity.name);
+                main.variants.extend(entity.variants);
+            }
+        }
+        merged = kept.into_iter().flatten().collect();
     }
     merged.sort_by(order);
     merged
@@ -234,6 +278,20 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
             entity.count,
             *offset,
         );
+        // A variant spelled otherwise than with accents ("Andy Robertson" beside "Andrew
+        // Robertson") is a name of its own for the entity.
+        for variant in &entity.variants {
+            let variant = fold(variant);
+            if variant != folded {
+                add(
+                    entity.kind,
+                    &variant,
+                    KeySource::StrongAlias,
+                    entity.count,
+                    *offset,
+                );
+            }
+        }
         if entity.kind == EntityKind::Person {
             let words: Vec<String> = folded.split_whitespace().map(str::to_owned).collect();
             if words.len() >= 2 {
@@ -487,6 +545,52 @@ mod tests {
                 ("Alexia Putellas", 4, vec![]),
             ]
         );
+    }
+
+    #[test]
+    fn a_short_forename_merges_into_the_one_formal_named_person_of_that_surname() {
+        let merged = merge_spellings(vec![
+            entity(EntityKind::Person, "Dani Carvajal", 20),
+            entity(EntityKind::Person, "Daniel Carvajal", 10),
+            entity(EntityKind::Person, "DANI CARVAJAL", 1),
+            entity(EntityKind::Person, "Steve Ward", 3),
+            entity(EntityKind::Person, "Steven Ward", 2),
+            entity(EntityKind::Person, "Stephen Ward", 2),
+            entity(EntityKind::Club, "Andy Robertson", 4),
+            entity(EntityKind::Person, "Andrew Robertson", 4),
+        ]);
+        let names: Vec<(EntityKind, &str, u64, Vec<&str>)> = merged
+            .iter()
+            .map(|e| {
+                let variants = e.variants.iter().map(String::as_str).collect();
+                (e.kind, e.name.as_str(), e.count, variants)
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (EntityKind::Club, "Andy Robertson", 4, vec![]),
+                (
+                    EntityKind::Person,
+                    "Daniel Carvajal",
+                    31,
+                    vec!["Dani Carvajal", "DANI CARVAJAL"]
+                ),
+                (EntityKind::Person, "Andrew Robertson", 4, vec![]),
+                // Two formal namesakes: which one "Steve" is, is not known.
+                (EntityKind::Person, "Steve Ward", 3, vec![]),
+                (EntityKind::Person, "Stephen Ward", 2, vec![]),
+                (EntityKind::Person, "Steven Ward", 2, vec![]),
+            ]
+        );
+        // Filters find the person by the short name too.
+        let dir = tempfile::tempdir().expect("temp dir");
+        write_lexicon(dir.path(), &merged).expect("write");
+        let lexicon = Lexicon::open(dir.path()).expect("open");
+        let found = lexicon
+            .resolve(EntityKind::Person, "dani carvajal")
+            .expect("resolve");
+        assert_eq!(found.map(|e| e.name), Some("Daniel Carvajal".to_owned()));
     }
 
     #[test]
