@@ -6,10 +6,11 @@
 //! edit). The most frequent candidate at the smallest distance wins.
 
 use super::query::{Frequency, Spelling, Suggestion};
+use crate::index::analyzer::news_analyzer;
 use rustc_hash::FxHashMap;
 use tantivy::query::FuzzyTermQuery;
-use tantivy::schema::Field;
-use tantivy::Term;
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, DocSet, TantivyDocument, Term, TERMINATED};
 
 /// Words this short are never corrected (too many near neighbours).
 const MIN_LETTERS: usize = 4;
@@ -69,6 +70,48 @@ impl IndexSpelling<'_> {
     }
 }
 
+impl IndexSpelling<'_> {
+    /// How the first article whose body has the analysed `term` writes it ("Mbappé" for
+    /// "mbapp"): the stem alone is no word to show or to look up as a name.
+    fn written(&self, wanted: &str) -> Option<String> {
+        let term = Term::from_field_text(self.body, wanted);
+        let (segment, doc) = self
+            .searcher
+            .segment_readers()
+            .iter()
+            .enumerate()
+            .find_map(|(ord, segment)| {
+                let postings = segment
+                    .inverted_index(self.body)
+                    .ok()?
+                    .read_postings(&term, IndexRecordOption::Basic)
+                    .ok()??;
+                let alive = segment.alive_bitset();
+                let mut postings = postings;
+                while postings.doc() != TERMINATED {
+                    if alive.is_none_or(|a| a.is_alive(postings.doc())) {
+                        return Some((ord as u32, postings.doc()));
+                    }
+                    postings.advance();
+                }
+                None
+            })?;
+        let stored: TantivyDocument = self.searcher.doc(DocAddress::new(segment, doc)).ok()?;
+        let body = stored.get_first(self.body)?.as_str()?;
+        let mut analyzer = news_analyzer();
+        let mut stream = analyzer.token_stream(body);
+        while stream.advance() {
+            let token = stream.token();
+            if token.text == wanted {
+                return body
+                    .get(token.offset_from..token.offset_to)
+                    .map(str::to_owned);
+            }
+        }
+        None
+    }
+}
+
 impl Frequency for IndexSpelling<'_> {
     fn article_share(&self, term: &str) -> f64 {
         let articles = self.searcher.num_docs().max(1);
@@ -103,18 +146,19 @@ impl Spelling for IndexSpelling<'_> {
             })
             .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)))?;
         let (_, freq, candidate) = best;
-        if typed_freq == 0 {
-            Some(Suggestion {
-                term: candidate,
-                keep_original: false,
-            })
+        let keep_original = if typed_freq == 0 {
+            false
         } else if freq >= MUCH_MORE * typed_freq {
-            Some(Suggestion {
-                term: candidate,
-                keep_original: true,
-            })
+            true
         } else {
-            None
-        }
+            return None;
+        };
+        Some(Suggestion {
+            word: self
+                .written(&candidate)
+                .unwrap_or_else(|| candidate.clone()),
+            term: candidate,
+            keep_original,
+        })
     }
 }

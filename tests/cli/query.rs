@@ -142,6 +142,30 @@ fn a_misspelt_name_is_expanded_with_a_message_and_highlighted() {
 }
 
 #[test]
+fn a_correction_is_shown_as_articles_write_the_word_not_as_its_stem() {
+    let ws = Workspace::new();
+    let feed = "{\"id\":\"m\",\"title\":\"Madrid news\",\"body\":\"Kylian Mbappé scored \
+                twice for Real Madrid on Sunday.\"}\n\
+                {\"id\":\"o\",\"title\":\"Other news\",\"body\":\"Arsenal beat Chelsea.\"}\n";
+    ws.write("feed.jsonl", feed);
+    ws.index(&["feed.jsonl"]);
+    // "mbappé" is indexed as its stem "mbapp": the message names the word, not the stem.
+    let results = ws.search_json(&["Mbape"]);
+    let corrections: Vec<(&str, &str)> = results
+        .corrections
+        .iter()
+        .map(|c| (c.from.as_str(), c.to.as_str()))
+        .collect();
+    assert_eq!(corrections, [("Mbape", "Mbappé")]);
+    assert_eq!(results.hits.len(), 1);
+    ws.scout()
+        .args(["search", "mbape"])
+        .assert()
+        .success()
+        .stdout(contains("Showing results for mbappé"));
+}
+
+#[test]
 fn a_misspelt_name_that_a_rare_entity_bears_is_still_a_typo() {
     let ws = Workspace::new();
     let mut feed = String::new();

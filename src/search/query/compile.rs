@@ -74,6 +74,9 @@ pub trait EntityResolver {
 pub struct Suggestion {
     /// The analysed term to search instead (or as well).
     pub term: String,
+    /// The term as an article writes it ("Mbappé" for the stem "mbapp"), to show and to look
+    /// up as a name.
+    pub word: String,
     /// Keep matching the typed term too (it has a few matches of its own).
     pub keep_original: bool,
 }
@@ -562,7 +565,7 @@ impl Compiler<'_> {
         let Some(suggestion) = suggestion else {
             return self.text(word, 0, title_only, negated, notes);
         };
-        let to = capitalised_like(&suggestion.term, word);
+        let to = capitalised_like(&suggestion.word, word);
         notes.corrections.push(Correction {
             from: word.to_owned(),
             to: to.clone(),
@@ -708,14 +711,14 @@ impl Compiler<'_> {
 
 /// An index term written with the typed word's initial capital ("szoboszlai", "Szobozslai"
 /// -> "Szoboszlai").
-fn capitalised_like(term: &str, typed: &str) -> String {
+fn capitalised_like(word: &str, typed: &str) -> String {
     if typed.starts_with(char::is_uppercase) {
-        let mut chars = term.chars();
+        let mut chars = word.chars();
         chars.next().map_or_else(String::new, |first| {
             first.to_uppercase().chain(chars).collect()
         })
     } else {
-        term.to_owned()
+        word.to_lowercase()
     }
 }
 
