@@ -248,6 +248,16 @@ impl Gazetteer {
         &self.entries[id as usize]
     }
 
+    /// True when a person of the gazetteer has this canonical name.
+    pub fn is_person(&self, canonical: &str) -> bool {
+        self.by_alias.get(&fold(canonical)).is_some_and(|targets| {
+            targets.iter().any(|t| {
+                let entry = self.entry(t.entry);
+                entry.kind == EntityKind::Person && entry.canonical == canonical
+            })
+        })
+    }
+
     /// The [`EntryFacts`] of the entry with this index.
     pub fn facts(&self, id: u32) -> EntryFacts {
         self.facts[id as usize]
@@ -433,6 +443,21 @@ mod tests {
         assert_eq!(keys("erling haaland"), ["haaland"]);
         assert_eq!(keys("van dijk"), ["dijk"]);
         assert_eq!(keys("rodri"), ["rodri"]);
+    }
+
+    #[test]
+    fn a_person_is_known_by_canonical_name_only() {
+        let gazetteer = gazetteer();
+        assert!(gazetteer.is_person("Andrew Robertson"));
+        assert!(gazetteer.is_person("Xabi Alonso"));
+        assert!(!gazetteer.is_person("Andy Robertson"));
+        assert!(!gazetteer.is_person("andrew robertson"));
+        assert!(!gazetteer.is_person("Liverpool"));
+        assert_eq!(
+            formal_forenames("andy"),
+            Some(&["andrew", "andreas", "andres"][..])
+        );
+        assert_eq!(formal_forenames("andrew"), None);
     }
 
     #[test]

@@ -125,24 +125,18 @@ pub fn count_entities(
             })
         })
         .collect();
-    Ok(merge_spellings(entities))
+    let gazetteer = gazetteer();
+    Ok(merge_short_forenames(merge_spellings(entities), |name| {
+        gazetteer.is_person(name)
+    }))
 }
 
 /// Merges the entities of one kind whose names differ only in case or accents into the
 /// most frequent spelling (ties: the first by name), the others kept as its variants and
-/// their counts added (an article naming two spellings counts twice). A person named with a
-/// short forename ("Andy Robertson", "Dani Carvajal") merges the same way into the one
-/// person of that surname named with a formal forename it stands for ("Andrew Robertson"),
-/// whatever the counts: recognition names that person so where it can tell. The result is
-/// sorted by kind, then merged count (highest first), then name.
+/// their counts added (an article naming two spellings counts twice). The result is sorted
+/// by kind, then merged count (highest first), then name.
 pub fn merge_spellings(mut entities: Vec<EntityRef>) -> Vec<EntityRef> {
-    let order = |a: &EntityRef, b: &EntityRef| {
-        a.kind
-            .cmp(&b.kind)
-            .then(b.count.cmp(&a.count))
-            .then(a.name.cmp(&b.name))
-    };
-    entities.sort_by(order);
+    entities.sort_by(by_kind_and_count);
     let mut merged: Vec<EntityRef> = Vec::with_capacity(entities.len());
     let mut first_of: HashMap<(EntityKind, String), usize> = HashMap::default();
     for entity in entities {
@@ -158,48 +152,81 @@ pub fn merge_spellings(mut entities: Vec<EntityRef>) -> Vec<EntityRef> {
             }
         }
     }
-    // Short forenames: each such person -> the one formal-named person it merges into.
-    let formal_of: Vec<Option<usize>> = merged
+    merged.sort_by(by_kind_and_count);
+    merged
+}
+
+/// Orders entities by kind, then count (highest first), then name.
+pub fn by_kind_and_count(a: &EntityRef, b: &EntityRef) -> std::cmp::Ordering {
+    a.kind
+        .cmp(&b.kind)
+        .then(b.count.cmp(&a.count))
+        .then(a.name.cmp(&b.name))
+}
+
+/// Merges a person named with a short forename ("Andy Robertson", "Dani Carvajal") into the
+/// person of that surname named with a formal forename it stands for ("Andrew Robertson"),
+/// as a variant, where that is most likely one person: the formal name is the only such
+/// one, a person the gazetteer knows (`known`), at least as frequent (recognition already
+/// names him so where a club of his is named), and the short name is not a known person of
+/// its own ("Nico Gonzalez" beside "Nicolas Gonzalez", "Toni Kroos"). "Jim Ratcliffe"
+/// beside a rarer player "James Ratcliffe" stays himself. Keeps the order of
+/// [`merge_spellings`].
+pub fn merge_short_forenames(
+    entities: Vec<EntityRef>,
+    known: impl Fn(&str) -> bool,
+) -> Vec<EntityRef> {
+    let index_of: HashMap<String, usize> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .map(|(i, e)| (fold(&e.name), i))
+        .collect();
+    let formal_of: Vec<Option<usize>> = entities
         .iter()
         .map(|entity| {
-            if entity.kind != EntityKind::Person {
+            if entity.kind != EntityKind::Person || known(&entity.name) {
                 return None;
             }
             let folded = fold(&entity.name);
             let (forename, surname) = folded.split_once(' ')?;
-            let mut formal = formal_forenames(forename)?.iter().filter_map(|formal| {
-                first_of
-                    .get(&(EntityKind::Person, format!("{formal} {surname}")))
-                    .copied()
-            });
+            let mut formal = formal_forenames(forename)?
+                .iter()
+                .filter_map(|formal| index_of.get(&format!("{formal} {surname}")).copied());
             match (formal.next(), formal.next()) {
-                (Some(one), None) => Some(one),
+                (Some(one), None)
+                    if known(&entities[one].name) && entities[one].count >= entity.count =>
+                {
+                    Some(one)
+                }
                 _ => None,
             }
         })
         .collect();
-    if formal_of.iter().any(Option::is_some) {
-        let mut short_named: Vec<(usize, EntityRef)> = Vec::new();
-        let mut kept: Vec<Option<EntityRef>> = Vec::with_capacity(merged.len());
-        for (entity, formal) in merged.into_iter().zip(&formal_of) {
-            match formal {
-                Some(formal) => {
-                    short_named.push((*formal, entity));
-                    kept.push(None);
-                }
-                None => kept.push(Some(entity)),
-            }
-        }
-        for (formal, entity) in short_named {
-            if let Some(main) = kept[formal].as_mut() {
-                main.count += entity.count;
-                main.variants.push(entity.name);
-                main.variants.extend(entity.variants);
-            }
-        }
-        merged = kept.into_iter().flatten().collect();
+    if formal_of.iter().all(Option::is_none) {
+        return entities;
     }
-    merged.sort_by(order);
+    let mut kept: Vec<Option<EntityRef>> = Vec::with_capacity(entities.len());
+    let mut short_named: Vec<(usize, EntityRef)> = Vec::new();
+    for (entity, formal) in entities.into_iter().zip(&formal_of) {
+        match formal {
+            Some(formal) => {
+                short_named.push((*formal, entity));
+                kept.push(None);
+            }
+            None => kept.push(Some(entity)),
+        }
+    }
+    for (formal, entity) in short_named {
+        // A formal name is never short itself (its forename is no short one), so it is kept.
+        if let Some(main) = kept[formal].as_mut() {
+            main.count += entity.count;
+            main.variants.push(entity.name);
+            main.variants.extend(entity.variants);
+        }
+    }
+    let mut merged: Vec<EntityRef> = kept.into_iter().flatten().collect();
+    merged.sort_by(by_kind_and_count);
     merged
 }
 
@@ -245,6 +272,7 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
             entity.count
         ));
         aliases.sort_unstable();
+        aliases.dedup();
         if !entity.variants.is_empty() || !aliases.is_empty() {
             tsv.push('\t');
             tsv.push_str(&entity.variants.join("|"));
@@ -548,17 +576,40 @@ mod tests {
     }
 
     #[test]
-    fn a_short_forename_merges_into_the_one_formal_named_person_of_that_surname() {
-        let merged = merge_spellings(vec![
-            entity(EntityKind::Person, "Dani Carvajal", 20),
-            entity(EntityKind::Person, "Daniel Carvajal", 10),
-            entity(EntityKind::Person, "DANI CARVAJAL", 1),
-            entity(EntityKind::Person, "Steve Ward", 3),
-            entity(EntityKind::Person, "Steven Ward", 2),
-            entity(EntityKind::Person, "Stephen Ward", 2),
-            entity(EntityKind::Club, "Andy Robertson", 4),
-            entity(EntityKind::Person, "Andrew Robertson", 4),
-        ]);
+    fn a_short_forename_merges_into_the_one_known_formal_named_person_of_that_surname() {
+        let known = [
+            "Daniel Carvajal",
+            "Steven Ward",
+            "Stephen Ward",
+            "Nico Gonzalez",
+            "Nicolas Gonzalez",
+            "James Ratcliffe",
+            "Andrew Robertson",
+        ];
+        let merged = merge_short_forenames(
+            merge_spellings(vec![
+                entity(EntityKind::Person, "Dani Carvajal", 10),
+                entity(EntityKind::Person, "Daniel Carvajal", 20),
+                entity(EntityKind::Person, "DANI CARVAJAL", 1),
+                // Two formal namesakes: which one "Steve" is, is not known.
+                entity(EntityKind::Person, "Steve Ward", 3),
+                entity(EntityKind::Person, "Steven Ward", 4),
+                entity(EntityKind::Person, "Stephen Ward", 4),
+                // Two known players.
+                entity(EntityKind::Person, "Nico Gonzalez", 2),
+                entity(EntityKind::Person, "Nicolas Gonzalez", 3),
+                // The short name is the better known: someone else.
+                entity(EntityKind::Person, "Jim Ratcliffe", 9),
+                entity(EntityKind::Person, "James Ratcliffe", 1),
+                // The formal name is nobody the gazetteer knows.
+                entity(EntityKind::Person, "Tom Smith", 1),
+                entity(EntityKind::Person, "Thomas Smith", 1),
+                // Another kind.
+                entity(EntityKind::Club, "Andy Robertson", 4),
+                entity(EntityKind::Person, "Andrew Robertson", 4),
+            ]),
+            |name| known.contains(&name),
+        );
         let names: Vec<(EntityKind, &str, u64, Vec<&str>)> = merged
             .iter()
             .map(|e| {
@@ -576,11 +627,16 @@ mod tests {
                     31,
                     vec!["Dani Carvajal", "DANI CARVAJAL"]
                 ),
+                (EntityKind::Person, "Jim Ratcliffe", 9, vec![]),
                 (EntityKind::Person, "Andrew Robertson", 4, vec![]),
-                // Two formal namesakes: which one "Steve" is, is not known.
+                (EntityKind::Person, "Stephen Ward", 4, vec![]),
+                (EntityKind::Person, "Steven Ward", 4, vec![]),
+                (EntityKind::Person, "Nicolas Gonzalez", 3, vec![]),
                 (EntityKind::Person, "Steve Ward", 3, vec![]),
-                (EntityKind::Person, "Stephen Ward", 2, vec![]),
-                (EntityKind::Person, "Steven Ward", 2, vec![]),
+                (EntityKind::Person, "Nico Gonzalez", 2, vec![]),
+                (EntityKind::Person, "James Ratcliffe", 1, vec![]),
+                (EntityKind::Person, "Thomas Smith", 1, vec![]),
+                (EntityKind::Person, "Tom Smith", 1, vec![]),
             ]
         );
         // Filters find the person by the short name too.

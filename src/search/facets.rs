@@ -8,13 +8,16 @@
 
 use super::{FacetCounts, NameCount, FACETS_PER_KIND};
 use crate::extract::EntityKind;
-use crate::index::lexicon::{merge_spellings, EntityRef, Lexicon};
+use crate::index::lexicon::{by_kind_and_count, merge_spellings, EntityRef, Lexicon};
 use crate::index::schema::ENTITY_FIELD;
 use anyhow::Context;
 use std::collections::HashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::FacetReader;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// Entities of each kind (by count) whose names are looked up in the lexicon.
+const LOOKED_UP_PER_KIND: usize = 3 * FACETS_PER_KIND;
 
 /// The top entities of each kind among all matches of `query`.
 pub(super) fn count_facets(
@@ -35,21 +38,44 @@ pub(super) fn count_facets(
             aliases: Vec::new(),
         })
         .collect();
-    let mut facets = FacetCounts::default();
+    // Named as the lexicon names the entity when it knows this spelling; spellings it
+    // names alike ("Andy Robertson" as a variant of "Andrew Robertson") count as one. Only
+    // the leading entities of each kind are looked up (a lookup reads a lexicon line).
+    let mut named: Vec<EntityRef> = Vec::new();
+    let mut index_of: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut looked_up: HashMap<EntityKind, usize> = HashMap::new();
     for entity in merge_spellings(entities) {
-        let list = facets.of_kind_mut(entity.kind);
-        if list.len() == FACETS_PER_KIND {
-            continue;
-        }
-        // Named as the lexicon names the entity when it knows this spelling.
-        let name = match lexicon.resolve(entity.kind, &entity.name) {
-            Ok(Some(known)) if known.spellings().any(|s| s == entity.name) => known.name,
-            _ => entity.name,
+        let seen = looked_up.entry(entity.kind).or_default();
+        *seen += 1;
+        let name = if *seen > LOOKED_UP_PER_KIND {
+            entity.name
+        } else {
+            match lexicon.resolve(entity.kind, &entity.name) {
+                Ok(Some(known)) if known.spellings().any(|s| s == entity.name) => known.name,
+                _ => entity.name,
+            }
         };
-        list.push(NameCount {
-            name,
-            count: entity.count,
-        });
+        match index_of.entry((entity.kind, name)) {
+            std::collections::hash_map::Entry::Occupied(same) => {
+                named[*same.get()].count += entity.count;
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let name = slot.key().1.clone();
+                slot.insert(named.len());
+                named.push(EntityRef { name, ..entity });
+            }
+        }
+    }
+    named.sort_by(by_kind_and_count);
+    let mut facets = FacetCounts::default();
+    for entity in named {
+        let list = facets.of_kind_mut(entity.kind);
+        if list.len() < FACETS_PER_KIND {
+            list.push(NameCount {
+                name: entity.name,
+                count: entity.count,
+            });
+        }
     }
     Ok(facets)
 }

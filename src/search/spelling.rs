@@ -6,6 +6,7 @@
 //! edit). The most frequent candidate at the smallest distance wins.
 
 use super::query::{Frequency, Spelling, Suggestion};
+use crate::extract::fold::fold;
 use crate::index::analyzer::news_analyzer;
 use rustc_hash::FxHashMap;
 use tantivy::query::FuzzyTermQuery;
@@ -18,6 +19,8 @@ const MIN_LETTERS: usize = 4;
 const KNOWN_DOC_FREQ: u64 = 5;
 /// A candidate must be this many times more frequent than a typed word that has matches.
 const MUCH_MORE: u64 = 20;
+/// Most articles read to find how a suggested term is written.
+const FORMS_READ: usize = 5;
 
 /// Suggests spellings from an index snapshot.
 pub struct IndexSpelling<'a> {
@@ -71,44 +74,68 @@ impl IndexSpelling<'_> {
 }
 
 impl IndexSpelling<'_> {
-    /// How the first article whose body has the analysed `term` writes it ("Mbappé" for
-    /// "mbapp"): the stem alone is no word to show or to look up as a name.
-    fn written(&self, wanted: &str) -> Option<String> {
+    /// How articles write the analysed term `wanted`, to show and to look up as a name: the
+    /// stem alone ("mbapp") is no word. The first form that is the term itself ("transfer",
+    /// not "transferred") in the first [`FORMS_READ`] articles with it, else the form
+    /// nearest to what was typed (`typed`, analysed: "Mbappé" for "mbape"); a form in
+    /// capitals is lower-cased ("TRANSFER").
+    fn written(&self, wanted: &str, typed: &str) -> Option<String> {
         let term = Term::from_field_text(self.body, wanted);
-        let (segment, doc) = self
-            .searcher
-            .segment_readers()
-            .iter()
-            .enumerate()
-            .find_map(|(ord, segment)| {
-                let postings = segment
-                    .inverted_index(self.body)
-                    .ok()?
-                    .read_postings(&term, IndexRecordOption::Basic)
-                    .ok()??;
-                let alive = segment.alive_bitset();
-                let mut postings = postings;
-                while postings.doc() != TERMINATED {
-                    if alive.is_none_or(|a| a.is_alive(postings.doc())) {
-                        return Some((ord as u32, postings.doc()));
-                    }
-                    postings.advance();
-                }
-                None
-            })?;
-        let stored: TantivyDocument = self.searcher.doc(DocAddress::new(segment, doc)).ok()?;
-        let body = stored.get_first(self.body)?.as_str()?;
         let mut analyzer = news_analyzer();
-        let mut stream = analyzer.token_stream(body);
-        while stream.advance() {
-            let token = stream.token();
-            if token.text == wanted {
-                return body
-                    .get(token.offset_from..token.offset_to)
-                    .map(str::to_owned);
+        let mut nearest: Option<(usize, String)> = None;
+        let mut read = 0;
+        for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
+            let Ok(inverted) = segment.inverted_index(self.body) else {
+                continue;
+            };
+            let Ok(Some(mut postings)) = inverted.read_postings(&term, IndexRecordOption::Basic)
+            else {
+                continue;
+            };
+            let alive = segment.alive_bitset();
+            while postings.doc() != TERMINATED && read < FORMS_READ {
+                let doc = postings.doc();
+                postings.advance();
+                if alive.is_some_and(|a| !a.is_alive(doc)) {
+                    continue;
+                }
+                read += 1;
+                let address = DocAddress::new(ord as u32, doc);
+                let Ok(stored) = self.searcher.doc::<TantivyDocument>(address) else {
+                    continue;
+                };
+                let Some(body) = stored.get_first(self.body).and_then(|v| v.as_str()) else {
+                    continue;
+                };
+                let mut stream = analyzer.token_stream(body);
+                while stream.advance() {
+                    let token = stream.token();
+                    if token.text != wanted {
+                        continue;
+                    }
+                    let Some(form) = body.get(token.offset_from..token.offset_to) else {
+                        continue;
+                    };
+                    let form = if form.chars().skip(1).any(char::is_lowercase) {
+                        form.to_owned()
+                    } else {
+                        form.to_lowercase()
+                    };
+                    let folded = fold(&form);
+                    if folded == wanted {
+                        return Some(form);
+                    }
+                    let distance = strsim::damerau_levenshtein(&folded, typed);
+                    if nearest.as_ref().is_none_or(|(best, _)| distance < *best) {
+                        nearest = Some((distance, form));
+                    }
+                }
+            }
+            if read == FORMS_READ {
+                break;
             }
         }
-        None
+        nearest.map(|(_, form)| form)
     }
 }
 
@@ -155,7 +182,7 @@ impl Spelling for IndexSpelling<'_> {
         };
         Some(Suggestion {
             word: self
-                .written(&candidate)
+                .written(&candidate, term)
                 .unwrap_or_else(|| candidate.clone()),
             term: candidate,
             keep_original,

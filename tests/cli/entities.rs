@@ -337,7 +337,7 @@ fn a_query_naming_a_club_scores_its_articles_by_the_clubs_other_names_too() {
     let results = ws.search_json(&["Koln"]);
     let ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["b-about", "a-passing"]);
-    // The other name is highlighted where it scored.
+    // The other name is highlighted.
     assert!(
         results.hits[0].snippet.marked().contains(&"Cologne"),
         "{:?}",
@@ -610,4 +610,47 @@ fn runs_of_capitals_that_are_no_names_are_no_people_on_real_articles() {
             "{id}: {person:?} not in {found:?}"
         );
     }
+}
+
+#[test]
+fn a_player_named_with_a_short_forename_is_one_person_for_filters_and_counts() {
+    let ws = Workspace::new();
+    let line = |id: &str, title: &str, body: &str| {
+        format!("{{\"id\":\"{id}\",\"title\":\"{title}\",\"body\":\"{body}\"}}\n")
+    };
+    // Where Liverpool is named, "Andy Robertson" is the known Andrew Robertson; where it is
+    // not, he stays "Andy Robertson", and the lexicon counts him as the same person.
+    let feed = line(
+        "a",
+        "Robertson injured",
+        "Liverpool defender Andy Robertson is injured. Robertson will miss the derby.",
+    ) + &line(
+        "b",
+        "Robertson returns",
+        "Liverpool full-back Andrew Robertson is back in training.",
+    ) + &line(
+        "c",
+        "Scotland squad named",
+        "Scotland captain Andy Robertson leads the squad. Robertson has 80 caps.",
+    );
+    ws.write("feed.jsonl", feed);
+    ws.index(&["feed.jsonl"]);
+    let tagged = |id: &str| -> Vec<String> {
+        let results = ws.search_json(&["Robertson", "-n", "10"]);
+        let hit = results.hits.iter().find(|h| h.id == id).expect("hit");
+        hit.entities.person.clone()
+    };
+    assert_eq!(tagged("a"), ["Andrew Robertson"]);
+    assert_eq!(tagged("c"), ["Andy Robertson"]);
+    for name in ["Andy Robertson", "andrew robertson"] {
+        let mut ids = ws.ids(&["--person", name]);
+        ids.sort();
+        assert_eq!(ids, ["a", "b", "c"], "{name}");
+    }
+    let results = ws.search_json(&["Robertson", "--facets"]);
+    let people = results.facets.expect("facets")["person"].clone();
+    assert_eq!(
+        people,
+        serde_json::json!([{"name": "Andrew Robertson", "count": 3}])
+    );
 }

@@ -144,9 +144,13 @@ fn a_misspelt_name_is_expanded_with_a_message_and_highlighted() {
 #[test]
 fn a_correction_is_shown_as_articles_write_the_word_not_as_its_stem() {
     let ws = Workspace::new();
+    // Most articles with "transfer"'s stem write it inflected or in capitals.
     let feed = "{\"id\":\"m\",\"title\":\"Madrid news\",\"body\":\"Kylian Mbappé scored \
-                twice for Real Madrid on Sunday.\"}\n\
-                {\"id\":\"o\",\"title\":\"Other news\",\"body\":\"Arsenal beat Chelsea.\"}\n";
+                twice for Real Madrid on Sunday. HE TRANSFERRED IN 2024.\"}\n\
+                {\"id\":\"t\",\"title\":\"Deals\",\"body\":\"Three transfers were made.\"}\n\
+                {\"id\":\"u\",\"title\":\"Deals\",\"body\":\"Arsenal TRANSFERRED him.\"}\n\
+                {\"id\":\"o\",\"title\":\"Other news\",\"body\":\"Arsenal beat Chelsea \
+                before the transfer window.\"}\n";
     ws.write("feed.jsonl", feed);
     ws.index(&["feed.jsonl"]);
     // "mbappé" is indexed as its stem "mbapp": the message names the word, not the stem.
@@ -158,6 +162,12 @@ fn a_correction_is_shown_as_articles_write_the_word_not_as_its_stem() {
         .collect();
     assert_eq!(corrections, [("Mbape", "Mbappé")]);
     assert_eq!(results.hits.len(), 1);
+    // The word itself is preferred to another form of it, and capitals are no form.
+    for (typed, shown) in [("trasnfer", "transfer"), ("Trasnfer", "Transfer")] {
+        let results = ws.search_json(&[typed]);
+        let corrections: Vec<&str> = results.corrections.iter().map(|c| c.to.as_str()).collect();
+        assert_eq!(corrections, [shown]);
+    }
     ws.scout()
         .args(["search", "mbape"])
         .assert()
