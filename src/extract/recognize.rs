@@ -526,6 +526,19 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                         .iter()
                         .any(|&id| gazetteer.facts(id).kind == EntityKind::Club && in_name(id))
                 };
+                // "in Paris", "Paris 2024": the city, not Paris Saint-Germain.
+                let place = || {
+                    let next = words.partition_point(|w| w.start < m.end);
+                    let prev = words.partition_point(|w| w.end <= m.start);
+                    let possessive = next > 0 && words[next - 1].possessive;
+                    let after_in = prev > 0
+                        && words[prev - 1].folded == "in"
+                        && words.get(prev).is_some_and(|w| w.joined);
+                    let year_after = words
+                        .get(next)
+                        .is_some_and(|w| w.joined && w.text.len() == 4 && w.text.starts_with("20"));
+                    (after_in && !possessive) || year_after
+                };
                 targets.iter().find(|t| {
                     let facts = gazetteer.facts(t.entry);
                     !t.strong
@@ -534,7 +547,8 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                                 || (people_of.contains_key(&facts.canonical)
                                     && league_countries.contains(&facts.context)))
                                 && in_name(t.entry)
-                                && !of_other_club()))
+                                && !of_other_club()
+                                && !place()))
                 })
             })
             // A country as its national team, in football context.
@@ -1338,6 +1352,13 @@ mod tests {
             ["Newcastle United"]
         );
         assert!(clubs("Reece James and Cole Palmer watched the Blues lose.").is_empty());
+        // Nor for the place the club is named after ("in Paris", "Paris 2024").
+        assert!(clubs("Bruno Fernandes and Luke Shaw lost in United again.").is_empty());
+        assert!(clubs("Bruno Fernandes and Luke Shaw saw United 2026 open.").is_empty());
+        assert_eq!(
+            clubs("Bruno Fernandes and Luke Shaw starred in United's win."),
+            ["Manchester United"]
+        );
     }
 
     #[test]
