@@ -428,6 +428,9 @@ impl Lexicon {
     /// The error message for a name no entity of this kind has: "unknown club "Bayren"
     /// (nearest known: "Bayern Munich", ...)".
     pub fn unknown_name(&self, kind: EntityKind, name: &str) -> String {
+        if name.trim().is_empty() {
+            return format!("the {} name is empty", kind.name());
+        }
         let nearest = self.nearest(kind, name, 3).unwrap_or_default();
         let hint = if nearest.is_empty() {
             format!("the index names no {} yet", kind.name())

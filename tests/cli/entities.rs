@@ -145,6 +145,11 @@ fn unknown_filter_names_are_errors_with_the_nearest_known_names() {
         .assert()
         .code(2)
         .stderr(contains("nearest known: \"Florian Plettenberg\""));
+    ws.scout()
+        .args(["search", "--club", " "])
+        .assert()
+        .code(2)
+        .stderr(contains("the club name is empty"));
 }
 
 #[test]
