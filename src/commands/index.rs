@@ -10,6 +10,7 @@ use crate::index::{
     create_generation, current_generation, open_or_create_index, publish_generation, read_meta,
     OpenError, ScoutIndex,
 };
+use crate::output::count_of;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -162,7 +163,7 @@ pub fn summary_line(summary: &BuildSummary) -> String {
         String::new()
     };
     let warnings = if summary.warnings > 0 {
-        format!(", {} warnings", summary.warnings)
+        format!(", {}", count_of(summary.warnings, "warning"))
     } else {
         String::new()
     };
@@ -172,9 +173,9 @@ pub fn summary_line(summary: &BuildSummary) -> String {
         ""
     };
     format!(
-        "{interrupted}indexed {} articles ({} new, {} changed), {} unchanged{pruned}, {skipped}{warnings} \
+        "{interrupted}indexed {} ({} new, {} changed), {} unchanged{pruned}, {skipped}{warnings} \
          in {seconds:.2} s ({rate:.0} articles/s)",
-        summary.indexed(),
+        count_of(summary.indexed(), "article"),
         summary.added,
         summary.updated,
         summary.unchanged

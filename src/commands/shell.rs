@@ -19,7 +19,7 @@ use crate::extract::fold::fold;
 use crate::extract::EntityKind;
 use crate::index::lexicon::read_entities;
 use crate::index::{open_index, read_meta};
-use crate::output::{human, json, Emphasis};
+use crate::output::{count_of, human, json, Emphasis};
 use crate::search::query::parse::parse_day_bounds;
 use crate::search::query::{DateRange, Node};
 use crate::search::{SearchError, SearchRequest, SearchResults, Searcher, SortOrder};
@@ -745,8 +745,9 @@ impl Shell {
         }
         writeln!(
             out,
-            "Top entities among all {} hits of {:?}:",
-            results.total_hits, request.query
+            "Top entities among all {} of {:?}:",
+            count_of(results.total_hits as u64, "hit"),
+            request.query
         )?;
         human::print_facets(out, &facets, &EntityKind::ALL)?;
         Ok(())

@@ -7,7 +7,7 @@
 //!     clubs: Bayer Leverkusen, Liverpool · people: Waldemar Anton
 //! ```
 
-use super::Emphasis;
+use super::{count_of, Emphasis};
 use crate::extract::EntityKind;
 use crate::search::snippet::Snippet;
 use crate::search::{Explanation, FacetCounts, Hit, NameCount, SearchResults, StoredArticle};
@@ -49,16 +49,19 @@ pub fn print_results(
         print_hit(out, hit, first_rank + i, emphasis)?;
     }
     if let Some(facets) = &results.facets {
-        writeln!(out, "Top entities among all {} hits:", results.total_hits)?;
+        writeln!(
+            out,
+            "Top entities among all {}:",
+            count_of(results.total_hits as u64, "hit")
+        )?;
         print_facets(out, facets, &EntityKind::ALL)?;
         writeln!(out)?;
     }
     let shown = results.hits.len();
     writeln!(
         out,
-        "{shown} of {} matching article{}",
-        results.total_hits,
-        if results.total_hits == 1 { "" } else { "s" }
+        "{shown} of {}",
+        count_of(results.total_hits as u64, "matching article")
     )
 }
 

@@ -218,7 +218,7 @@ fn binary_and_empty_files_are_skipped_with_reasons() {
         .code(1)
         .stderr(contains("binary.txt: skipped, binary file"))
         .stderr(contains("empty.txt: skipped, empty body"))
-        .stderr(contains("indexed 1 articles"));
+        .stderr(contains("indexed 1 article "));
 }
 
 #[test]

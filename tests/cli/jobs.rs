@@ -36,7 +36,7 @@ fn rerunning_a_job_is_a_no_op_and_an_edit_updates_just_that_article() {
     );
     let edited = ws.index(&[]);
     assert!(
-        summary(&edited).contains("indexed 1 articles (0 new, 1 changed), 4 unchanged"),
+        summary(&edited).contains("indexed 1 article (0 new, 1 changed), 4 unchanged"),
         "{edited}"
     );
     assert_eq!(ws.ids(&["Zwolle"]), ["003_044ef6ceecc6e72e"]);
