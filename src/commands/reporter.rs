@@ -2,6 +2,7 @@
 
 use crate::corpus::{Skip, Warning, WarningKind};
 use crate::index::writer::Reporter;
+use crate::output::count_of;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -118,7 +119,8 @@ fn unlisted_warnings(counts: &BTreeMap<WarningKind, u64>, verbose: bool) -> Opti
         .map(|(kind, n)| format!("{n} {}", kind.label()))
         .collect();
     Some(format!(
-        "scout: {total} more warnings not listed ({}); --verbose lists them all",
+        "scout: {} not listed ({}); --verbose lists them all",
+        count_of(total, "more warning"),
         kinds.join(", ")
     ))
 }
@@ -144,5 +146,10 @@ mod tests {
         assert_eq!(unlisted_warnings(&counts, true), None);
         let few = BTreeMap::from([(WarningKind::Undated, 5)]);
         assert_eq!(unlisted_warnings(&few, false), None);
+        let one = BTreeMap::from([(WarningKind::Undated, 6)]);
+        assert_eq!(
+            unlisted_warnings(&one, false).as_deref(),
+            Some("scout: 1 more warning not listed (1 undated); --verbose lists them all")
+        );
     }
 }
