@@ -39,6 +39,76 @@ fn parse_until(text: &str) -> Result<DateRange, String> {
     })
 }
 
+/// Parses scout's command line. A query word excluded with a leading hyphen and written
+/// unquoted (`scout search Arsenal -Chelsea`) is a query word, not an unknown option: it is
+/// moved behind a `--` so that clap reads it as part of the query.
+pub fn parse_command_line(args: impl IntoIterator<Item = std::ffi::OsString>) -> Cli {
+    Cli::parse_from(query_exclusions_as_values(args.into_iter().collect()))
+}
+
+/// Options of `scout search` (and global ones) that take a value.
+const SEARCH_VALUE_OPTIONS: &[&str] = &[
+    "-n",
+    "--limit",
+    "--club",
+    "--person",
+    "--competition",
+    "--since",
+    "--until",
+    "--sort",
+    "--color",
+    "--index",
+];
+
+/// The command line with the `search` subcommand's hyphenated query words (`-Chelsea`,
+/// `-"release clause"`) moved after a `--`; any other command line as it is.
+fn query_exclusions_as_values(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    // The subcommand: the first argument that is no option nor an option's value.
+    let mut at = 1;
+    while at < args.len() {
+        let arg = args[at].to_string_lossy();
+        if arg == "--index" {
+            at += 2;
+        } else if arg.starts_with('-') {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    if args.get(at).is_none_or(|command| command != "search") {
+        return args;
+    }
+    let mut words = Vec::new();
+    let mut k = at + 1;
+    while k < args.len() {
+        let arg = args[k].to_string_lossy().into_owned();
+        if arg == "--" {
+            break;
+        }
+        if SEARCH_VALUE_OPTIONS.contains(&arg.as_str()) {
+            k += 2;
+            continue;
+        }
+        let excluded_word = arg.len() > 1
+            && arg.starts_with('-')
+            && !arg.starts_with("--")
+            && !arg.starts_with("-n")
+            && arg != "-h";
+        if excluded_word {
+            words.push(args.remove(k));
+        } else {
+            k += 1;
+        }
+    }
+    if !words.is_empty() {
+        if !args.iter().any(|arg| arg == "--") {
+            args.push("--".into());
+        }
+        args.extend(words);
+    }
+    args
+}
+
 /// scout: full-text search for football news.
 #[derive(Debug, Parser)]
 #[command(name = "scout", version, about, long_about = None)]
@@ -233,4 +303,47 @@ pub struct SearchArgs {
     /// Highlight matches in bold
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moved(line: &str) -> String {
+        let args = line.split(' ').map(std::ffi::OsString::from).collect();
+        let args: Vec<String> = query_exclusions_as_values(args)
+            .into_iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        args.join(" ")
+    }
+
+    #[test]
+    fn excluded_query_words_move_behind_a_double_hyphen_in_searches_only() {
+        assert_eq!(
+            moved("scout search Arsenal -Chelsea -n 5"),
+            "scout search Arsenal -n 5 -- -Chelsea"
+        );
+        assert_eq!(
+            moved("scout --index dir search -n5 -Chelsea --club -X"),
+            "scout --index dir search -n5 --club -X -- -Chelsea"
+        );
+        assert_eq!(moved("scout search a -b -- -c"), "scout search a -- -c -b");
+        for unchanged in [
+            "scout search Arsenal -n 5 --json",
+            "scout search -h",
+            "scout index -v seeds",
+            "scout --index search index -x",
+        ] {
+            assert_eq!(moved(unchanged), unchanged);
+        }
+        let cli = parse_command_line(
+            ["scout", "search", "Arsenal", "-Chelsea", "-n", "3"].map(std::ffi::OsString::from),
+        );
+        let Command::Search(args) = cli.command else {
+            panic!("not a search");
+        };
+        assert_eq!(args.query, ["Arsenal", "-Chelsea"]);
+        assert_eq!(args.limit, 3);
+    }
 }

@@ -77,6 +77,14 @@ fn words_phrases_exclusion_or_groups_and_fields() {
     assert_eq!(ids(&ws, &["title:\"release clause\""]), ["a"]);
     assert_eq!(ids(&ws, &["source:\"daily planet\""]), ["a", "c"]);
     assert_eq!(ids(&ws, &["clause source:post"]), ["b"]);
+    // Unquoted on the command line, an excluded word is no unknown option, wherever the
+    // options stand.
+    assert_eq!(ids(&ws, &["release", "-striker"]), ["b"]);
+    assert_eq!(ids(&ws, &["-striker", "release", "-n", "5"]), ["b"]);
+    assert_eq!(
+        ids(&ws, &["-n", "5", "release", "-\"release clause\""]),
+        ["b"]
+    );
 }
 
 #[test]
