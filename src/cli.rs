@@ -40,10 +40,11 @@ fn parse_until(text: &str) -> Result<DateRange, String> {
 }
 
 /// Parses scout's command line. A query word excluded with a leading hyphen and written
-/// unquoted (`scout search Arsenal -Chelsea`) is a query word, not an unknown option: it is
-/// moved behind a `--` so that clap reads it as part of the query.
+/// unquoted (`scout search Arsenal -Chelsea`) is a query word, not an unknown option: the
+/// query's words are moved behind a `--`, in their order, so that clap reads them all as
+/// the query.
 pub fn parse_command_line(args: impl IntoIterator<Item = std::ffi::OsString>) -> Cli {
-    Cli::parse_from(query_exclusions_as_values(args.into_iter().collect()))
+    Cli::parse_from(query_words_as_values(args.into_iter().collect()))
 }
 
 /// Options of `scout search` (and global ones) that take a value.
@@ -60,9 +61,23 @@ const SEARCH_VALUE_OPTIONS: &[&str] = &[
     "--index",
 ];
 
-/// The command line with the `search` subcommand's hyphenated query words (`-Chelsea`,
-/// `-"release clause"`) moved after a `--`; any other command line as it is.
-fn query_exclusions_as_values(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+/// True when a `search` argument is an option (or several short ones) rather than a query
+/// word: `--anything`, a single letter (`-n`, `-h`, `-V`: clap judges it), or the limit
+/// with its value attached (`-n5`, `-n=5`). `-newcastle` is a query word.
+fn is_search_option(arg: &str) -> bool {
+    if arg.starts_with("--") || arg.chars().count() == 2 {
+        return true;
+    }
+    arg.strip_prefix("-n").is_some_and(|value| {
+        let value = value.strip_prefix('=').unwrap_or(value);
+        !value.is_empty() && value.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// The command line with the `search` subcommand's query words moved, in their order, after
+/// one `--` (before any words the user put there already) when one of them starts with a
+/// hyphen (`-Chelsea`); any other command line as it is.
+fn query_words_as_values(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     // The subcommand: the first argument that is no option nor an option's value.
     let mut at = 1;
     while at < args.len() {
@@ -78,35 +93,32 @@ fn query_exclusions_as_values(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi
     if args.get(at).is_none_or(|command| command != "search") {
         return args;
     }
-    let mut words = Vec::new();
-    let mut k = at + 1;
-    while k < args.len() {
-        let arg = args[k].to_string_lossy().into_owned();
-        if arg == "--" {
-            break;
-        }
-        if SEARCH_VALUE_OPTIONS.contains(&arg.as_str()) {
-            k += 2;
-            continue;
-        }
-        let excluded_word = arg.len() > 1
-            && arg.starts_with('-')
-            && !arg.starts_with("--")
-            && !arg.starts_with("-n")
-            && arg != "-h";
-        if excluded_word {
-            words.push(args.remove(k));
+    let (mut options, mut words, mut after_separator) = (Vec::new(), Vec::new(), Vec::new());
+    let mut hyphenated = false;
+    let mut rest = args[at + 1..].iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        if text == "--" {
+            after_separator.extend(rest.by_ref().cloned());
+        } else if SEARCH_VALUE_OPTIONS.contains(&text.as_ref()) {
+            options.push(arg.clone());
+            options.extend(rest.next().cloned());
+        } else if text.starts_with('-') && is_search_option(&text) {
+            options.push(arg.clone());
         } else {
-            k += 1;
+            hyphenated |= text.starts_with('-') && text.len() > 1;
+            words.push(arg.clone());
         }
     }
-    if !words.is_empty() {
-        if !args.iter().any(|arg| arg == "--") {
-            args.push("--".into());
-        }
-        args.extend(words);
+    if !hyphenated {
+        return args;
     }
-    args
+    let mut moved = args[..=at].to_vec();
+    moved.extend(options);
+    moved.push("--".into());
+    moved.extend(words);
+    moved.extend(after_separator);
+    moved
 }
 
 /// scout: full-text search for football news.
@@ -311,7 +323,7 @@ mod tests {
 
     fn moved(line: &str) -> String {
         let args = line.split(' ').map(std::ffi::OsString::from).collect();
-        let args: Vec<String> = query_exclusions_as_values(args)
+        let args: Vec<String> = query_words_as_values(args)
             .into_iter()
             .map(|a| a.to_string_lossy().into_owned())
             .collect();
@@ -319,19 +331,34 @@ mod tests {
     }
 
     #[test]
-    fn excluded_query_words_move_behind_a_double_hyphen_in_searches_only() {
+    fn query_words_move_in_order_behind_a_double_hyphen_when_one_is_excluded() {
         assert_eq!(
             moved("scout search Arsenal -Chelsea -n 5"),
-            "scout search Arsenal -n 5 -- -Chelsea"
+            "scout search -n 5 -- Arsenal -Chelsea"
+        );
+        // The order of the words is the query's: OR and groups keep their meaning.
+        assert_eq!(
+            moved("scout search (Arsenal -Chelsea) OR Spurs --json"),
+            "scout search --json -- (Arsenal -Chelsea) OR Spurs"
         );
         assert_eq!(
-            moved("scout --index dir search -n5 -Chelsea --club -X"),
-            "scout --index dir search -n5 --club -X -- -Chelsea"
+            moved("scout --index dir search -n5 -Chelsea --club -X Arsenal"),
+            "scout --index dir search -n5 --club -X -- -Chelsea Arsenal"
         );
-        assert_eq!(moved("scout search a -b -- -c"), "scout search a -- -c -b");
+        assert_eq!(
+            moved("scout search a -bc -- OR d"),
+            "scout search -- a -bc OR d"
+        );
+        // "-newcastle" is a word, not -n with the value "ewcastle".
+        assert_eq!(
+            moved("scout search Arsenal -newcastle -n=2"),
+            "scout search -n=2 -- Arsenal -newcastle"
+        );
         for unchanged in [
             "scout search Arsenal -n 5 --json",
             "scout search -h",
+            "scout search -V",
+            "scout search Arsenal -v",
             "scout index -v seeds",
             "scout --index search index -x",
         ] {

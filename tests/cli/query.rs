@@ -85,6 +85,10 @@ fn words_phrases_exclusion_or_groups_and_fields() {
         ids(&ws, &["-n", "5", "release", "-\"release clause\""]),
         ["b"]
     );
+    // In their order: "(goalkeeper -late) OR goal", not "goalkeeper OR goal -late".
+    assert_eq!(ids(&ws, &["goalkeeper", "-late", "OR", "goal"]), ["d", "e"]);
+    // A word starting with "-n" is no limit.
+    assert_eq!(ids(&ws, &["release", "-newcastle"]), ["a", "b", "c"]);
 }
 
 #[test]
