@@ -41,11 +41,6 @@ pub fn run(location: &IndexLocation, args: SearchArgs) -> anyhow::Result<Outcome
     })
 }
 
-/// A day as `YYYY-MM-DD`.
-fn day((year, month, day): (i32, u8, u8)) -> String {
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
 /// Turns the command-line arguments into a search request (flags become filters).
 fn request_from_args(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
     let mut filters = Vec::new();
@@ -59,18 +54,6 @@ fn request_from_args(args: &SearchArgs) -> anyhow::Result<SearchRequest> {
                 kind: kind.to_owned(),
                 name: name.clone(),
             });
-        }
-    }
-    if let (Some(since), Some(until)) = (
-        args.since.and_then(|r| r.start),
-        args.until.and_then(|r| r.end),
-    ) {
-        if since > until {
-            anyhow::bail!(
-                "--since {} is after --until {}: no article can match",
-                day(since),
-                day(until)
-            );
         }
     }
     filters.extend(args.since.into_iter().chain(args.until).map(Node::Dates));

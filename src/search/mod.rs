@@ -24,8 +24,8 @@ use crate::index::{current_generation, open_index, ScoutIndex};
 use anyhow::Context;
 use copies::{collapse, copies_similar};
 use query::{
-    parse_query, relax, Compiled, Compiler, Correction, EntityResolver, NamedEntity, Node,
-    QueryError, ENTITY_BOOST,
+    parse_query, relax, Compiled, Compiler, Correction, DateRange, EntityResolver, NamedEntity,
+    Node, QueryError, ENTITY_BOOST,
 };
 use ranking::{freshness, BufferPool, Candidate, Matches, RankedMatches};
 use rayon::prelude::*;
@@ -414,6 +414,9 @@ impl Searcher {
             error,
         })?;
         let combined = combine(parsed, &request.filters);
+        if let Some(node) = &combined {
+            check_dates(node).map_err(SearchError::Filter)?;
+        }
         let searcher = self.reader.searcher();
         let mut outcome = self.run(&searcher, combined.as_ref(), request)?;
         if outcome.total_hits == 0 {
@@ -755,6 +758,39 @@ fn has_text(node: &Node) -> bool {
 
 /// Counts the top entities of each kind among all documents matching the query.
 /// ANDs the parsed query with the flag filters.
+/// An error when the date ranges a query requires (in its text, `since:2024`, or as
+/// filters, `--until 2023`) leave no day between them.
+fn check_dates(node: &Node) -> Result<(), String> {
+    fn narrow(node: &Node, days: &mut DateRange) {
+        match node {
+            Node::Dates(range) => {
+                if let Some(start) = range.start {
+                    days.start = Some(days.start.map_or(start, |s| s.max(start)));
+                }
+                if let Some(end) = range.end {
+                    days.end = Some(days.end.map_or(end, |e| e.min(end)));
+                }
+            }
+            Node::And(children) => children.iter().for_each(|child| narrow(child, days)),
+            _ => {}
+        }
+    }
+    let mut days = DateRange::default();
+    narrow(node, &mut days);
+    match (days.start, days.end) {
+        (Some(start), Some(end)) if start > end => {
+            let day = |(y, m, d): (i32, u8, u8)| format!("{y:04}-{m:02}-{d:02}");
+            Err(format!(
+                "the dates exclude each other: on or after {} and on or before {}; no article \
+                 can match",
+                day(start),
+                day(end)
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn combine(parsed: Option<Node>, filters: &[Node]) -> Option<Node> {
     let mut parts: Vec<Node> = Vec::new();
     match parsed {

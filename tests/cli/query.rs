@@ -113,21 +113,22 @@ fn date_ranges_months_years_and_open_ends() {
         .assert()
         .code(2)
         .stderr(contains("invalid date"));
-    // A range that ends before it starts is an error, not an empty result.
-    ws.scout()
-        .args([
-            "search",
-            "clause",
-            "--since",
-            "2024-03",
-            "--until",
-            "2024-02-10",
-        ])
-        .assert()
-        .code(2)
-        .stderr(contains(
-            "--since 2024-03-01 is after --until 2024-02-10: no article can match",
-        ));
+    // Dates that exclude each other are an error, not an empty result, however given.
+    for args in [
+        &["clause", "--since", "2024-03", "--until", "2024-02-10"][..],
+        &["clause since:2024-03 until:2024-02-10"],
+        &["clause until:2024-02-10", "--since", "2024-03"],
+    ] {
+        ws.scout()
+            .arg("search")
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(contains(
+                "the dates exclude each other: on or after 2024-03-01 and on or before \
+                 2024-02-10; no article can match",
+            ));
+    }
 }
 
 #[test]
