@@ -153,7 +153,7 @@ pub fn summary_line(summary: &BuildSummary) -> String {
         let reasons: Vec<String> = summary
             .skip_counts()
             .iter()
-            .map(|(label, n)| format!("{n} {label}"))
+            .map(|(label, n)| format!("{label}: {n}"))
             .collect();
         format!("skipped {} ({})", summary.skipped.len(), reasons.join(", "))
     };

@@ -99,8 +99,8 @@ impl Reporter for TerminalReporter {
     }
 }
 
-/// "scout: 2970 more warnings not listed (1480 undated, 1490 mis-decoded characters
-/// repaired); --verbose lists them all", or nothing when every warning was listed.
+/// "scout: 2970 more warnings not listed (mis-decoded text repaired: 1490, undated: 1480);
+/// --verbose lists them all", or nothing when every warning was listed.
 fn unlisted_warnings(counts: &BTreeMap<WarningKind, u64>, verbose: bool) -> Option<String> {
     if verbose {
         return None;
@@ -116,7 +116,7 @@ fn unlisted_warnings(counts: &BTreeMap<WarningKind, u64>, verbose: bool) -> Opti
     let total: u64 = unlisted.iter().map(|(_, n)| n).sum();
     let kinds: Vec<String> = unlisted
         .iter()
-        .map(|(kind, n)| format!("{n} {}", kind.label()))
+        .map(|(kind, n)| format!("{}: {n}", kind.label()))
         .collect();
     Some(format!(
         "scout: {} not listed ({}); --verbose lists them all",
@@ -139,7 +139,7 @@ mod tests {
         assert_eq!(
             unlisted_warnings(&counts, false).as_deref(),
             Some(
-                "scout: 3 more warnings not listed (1 invalid UTF-8 repaired, 2 undated); \
+                "scout: 3 more warnings not listed (invalid UTF-8 repaired: 1, undated: 2); \
                  --verbose lists them all"
             )
         );
@@ -149,7 +149,7 @@ mod tests {
         let one = BTreeMap::from([(WarningKind::Undated, 6)]);
         assert_eq!(
             unlisted_warnings(&one, false).as_deref(),
-            Some("scout: 1 more warning not listed (1 undated); --verbose lists them all")
+            Some("scout: 1 more warning not listed (undated: 1); --verbose lists them all")
         );
     }
 }

@@ -168,8 +168,8 @@ fn run_terminal(shell: &mut Shell, history: Option<PathBuf>) -> anyhow::Result<(
 
     let _ = writeln!(
         std::io::stderr(),
-        "scout shell: {} articles. Type a query, :help for the commands, Ctrl-D to leave.",
-        shell.searcher.num_articles()
+        "scout shell: {}. Type a query, :help for the commands, Ctrl-D to leave.",
+        count_of(shell.searcher.num_articles(), "article")
     );
     loop {
         let line = match editor.readline(&shell.prompt()) {
@@ -570,7 +570,7 @@ impl Shell {
             "reload" => {
                 no_arg(Flow::Continue)?;
                 self.reload()?;
-                writeln!(out, "{} articles", self.searcher.num_articles())?;
+                writeln!(out, "{}", count_of(self.searcher.num_articles(), "article"))?;
             }
             "quit" | "q" | "exit" => {
                 return no_arg(Flow::Quit);
@@ -1002,7 +1002,7 @@ fn describe_time(secs: i64) -> String {
         0..60 => format!("{age} s ago"),
         60..3600 => format!("{} min ago", age / 60),
         3600..86_400 => format!("{} h ago", age / 3600),
-        _ => format!("{} days ago", age / 86_400),
+        _ => format!("{} ago", count_of((age / 86_400) as u64, "day")),
     };
     format!("{when} ({ago})")
 }

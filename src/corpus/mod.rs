@@ -84,13 +84,13 @@ pub enum WarningKind {
 }
 
 impl WarningKind {
-    /// A few words for counts: "1480 undated".
+    /// A few words for counts, which read with any count: "undated: 1480".
     pub fn label(self) -> &'static str {
         match self {
             WarningKind::InvalidUtf8 => "invalid UTF-8 repaired",
-            WarningKind::Mojibake => "mis-decoded characters repaired",
+            WarningKind::Mojibake => "mis-decoded text repaired",
             WarningKind::Undated => "undated",
-            WarningKind::IgnoredField => "fields ignored",
+            WarningKind::IgnoredField => "field of the wrong type ignored",
         }
     }
 }
@@ -191,7 +191,7 @@ fn repair_mojibake(article: &mut Article) -> Option<Warning> {
         location: article.location.clone(),
         kind: WarningKind::Mojibake,
         message: format!(
-            "repaired {count} mis-decoded characters (UTF-8 once read as Latin-1 or \
+            "repaired mis-decoded characters: {count} (UTF-8 once read as Latin-1 or \
              Windows-1252, such as \"Ã©\" for \"é\")"
         ),
     })

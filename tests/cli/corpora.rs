@@ -48,7 +48,7 @@ fn the_noisy_corpus_indexes_every_line_with_a_body_and_reports_the_rest() {
     );
     assert!(
         stderr.contains(&format!(
-            "indexed {with_body} articles ({with_body} new, 0 changed), 0 unchanged, skipped {without} ({without} empty body)"
+            "indexed {with_body} articles ({with_body} new, 0 changed), 0 unchanged, skipped {without} (empty body: {without})"
         )),
         "{stderr}"
     );
@@ -62,7 +62,7 @@ fn the_noisy_corpus_indexes_every_line_with_a_body_and_reports_the_rest() {
     );
     assert_eq!(lines_with(&stderr, "cannot parse date"), 5, "{stderr}");
     assert_eq!(
-        lines_with(&stderr, "mis-decoded characters (UTF-8"),
+        lines_with(&stderr, "repaired mis-decoded characters: "),
         5,
         "{stderr}"
     );
@@ -70,7 +70,7 @@ fn the_noisy_corpus_indexes_every_line_with_a_body_and_reports_the_rest() {
         .lines()
         .find(|l| l.contains("more warnings not listed"))
         .unwrap_or_else(|| panic!("no count of unlisted warnings: {stderr}"));
-    let undated = format!("{} undated", bad_dates - 5);
+    let undated = format!("undated: {}", bad_dates - 5);
     assert!(
         unlisted.contains(&undated),
         "{unlisted:?}, expected {undated:?}"
@@ -89,7 +89,7 @@ fn the_noisy_corpus_indexes_every_line_with_a_body_and_reports_the_rest() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_eq!(lines_with(&stderr, "cannot parse date"), bad_dates);
     // Every line with mis-decoded text is repaired, with a warning naming the line.
-    let repaired = lines_with(&stderr, "mis-decoded characters (UTF-8");
+    let repaired = lines_with(&stderr, "repaired mis-decoded characters: ");
     assert!(
         mojibake > 400 && repaired >= mojibake,
         "{mojibake} {repaired}"

@@ -70,11 +70,11 @@ fn warnings_past_the_first_five_of_a_kind_are_counted_and_verbose_lists_them() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("scout: 3 more warnings not listed (3 undated); --verbose lists them all"),
+        stderr.contains("scout: 3 more warnings not listed (undated: 3); --verbose lists them all"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("skipped 2 (2 empty body), 8 warnings"),
+        stderr.contains("skipped 2 (empty body: 2), 8 warnings"),
         "{stderr}"
     );
 
@@ -159,7 +159,7 @@ fn broken_lines_are_reported_and_the_rest_indexed() {
         .stderr(contains("feed.jsonl line 4: skipped, empty body"))
         .stderr(contains("feed.jsonl line 5: skipped, invalid JSON"))
         .stderr(contains(
-            "indexed 2 articles (2 new, 0 changed), 0 unchanged, skipped 3 (1 empty body, 2 invalid JSON)",
+            "indexed 2 articles (2 new, 0 changed), 0 unchanged, skipped 3 (empty body: 1, invalid JSON: 2)",
         ));
     assert_eq!(ws.search_json(&["fine"]).total_hits, 2);
 }
@@ -246,7 +246,7 @@ fn mojibake_is_repaired_with_a_warning_and_the_words_are_found() {
     ws.write("in/feed.jsonl", format!("{line}\n"));
     let stderr = ws.index(&["in"]);
     assert!(
-        stderr.contains("feed.jsonl line 1: repaired 6 mis-decoded characters"),
+        stderr.contains("feed.jsonl line 1: repaired mis-decoded characters: 6"),
         "{stderr}"
     );
     let results = ws.search_json(&["Théo Hernández"]);
