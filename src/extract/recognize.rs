@@ -1232,7 +1232,9 @@ const ROLE_WORDS: &[&str] = &[
     "wonderkid", "stopper", "frontman", "supremo", "said", "says", "by", "signing", "veteran",
     "head", "founder", "ceo", "spokesperson", "spokesman", "spokeswoman", "analyst", "rival",
     "duo", "pair", "trio", "winner", "constable", "inspector", "superintendent", "detective",
-    "sergeant", "officer", "mayor", "governor", "senator",
+    "sergeant", "officer", "mayor", "governor", "senator", "justice", "commissioner",
+    "corporal", "chairperson", "secretary-general", "democrat", "republican", "youtuber",
+    "tiktoker", "lioness",
 ];
 
 /// Sentence-initial capitalised words that are not names.
@@ -1498,6 +1500,16 @@ mod tests {
         );
         // A second title after a role word is not a name either.
         assert!(people("Title\nChief Constable Roberts was deployed.").is_empty());
+        // Titles of judges, officials, parties and online trades, and England's players.
+        for role in ["Justice", "Commissioner", "Democrat", "YouTuber", "Lioness"] {
+            assert_eq!(
+                people(&format!(
+                    "Title line\nThey heard {role} Luke Smith on Monday."
+                )),
+                ["Luke Smith"],
+                "{role}"
+            );
+        }
     }
 
     #[test]
