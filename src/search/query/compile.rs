@@ -497,7 +497,7 @@ impl Compiler<'_> {
             .iter()
             .filter_map(
                 |alias| match analyze_terms(&mut self.news, alias).as_slice() {
-                    [term] if !typed.contains(term) && *canonical != [term.clone()] => {
+                    [term] if !typed.contains(term) && canonical != std::slice::from_ref(term) => {
                         Some(term.clone())
                     }
                     _ => None,
@@ -712,8 +712,8 @@ impl Compiler<'_> {
     }
 }
 
-/// An index term written with the typed word's initial capital ("szoboszlai", "Szobozslai"
-/// -> "Szoboszlai").
+/// A word as articles write it, with the typed word's initial capital ("Szobozslai" ->
+/// "Szoboszlai"), or in lower case when the typed word is ("mbape" -> "mbappé").
 fn capitalised_like(word: &str, typed: &str) -> String {
     if typed.starts_with(char::is_uppercase) {
         let mut chars = word.chars();
