@@ -197,6 +197,12 @@ impl Snippet {
     }
 }
 
+/// One JSON Lines article with an id, a title and a body (text without quotes or
+/// backslashes), newline included.
+pub fn json_line(id: &str, title: &str, body: &str) -> String {
+    format!("{{\"id\":\"{id}\",\"title\":\"{title}\",\"body\":\"{body}\"}}\n")
+}
+
 /// Gzips bytes (for `.jsonl.gz` fixtures).
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;

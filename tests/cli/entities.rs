@@ -4,7 +4,7 @@
 //! Print the dev-set figures with:
 //! `cargo test --release --test cli entity_devset -- --nocapture`
 
-use crate::common::{corpora, repo, Workspace};
+use crate::common::{corpora, json_line, repo, Workspace};
 use predicates::str::contains;
 use scout::extract::fold::fold;
 use scout::extract::gazetteer::gazetteer;
@@ -283,21 +283,18 @@ fn the_entities_command_lists_by_article_count() {
 #[test]
 fn a_query_naming_an_entity_ranks_articles_about_it_first() {
     let ws = Workspace::new();
-    let line = |id: &str, title: &str, body: &str| {
-        format!("{{\"id\":\"{id}\",\"title\":\"{title}\",\"body\":\"{body}\"}}\n")
-    };
     // Both articles contain the word "Anton" equally often in title and body; only one is
     // about Waldemar Anton, the person "Anton" names in this index. Ids are chosen so that a
     // plain tie would put the other article first.
-    let feed = line(
+    let feed = json_line(
         "a-stach",
         "Anton Stach signs",
         "Hoffenheim confirm Anton Stach has signed a new contract.",
-    ) + &line(
+    ) + &json_line(
         "b-anton",
         "Waldemar Anton signs",
         "Stuttgart confirm Waldemar Anton has signed a new contract.",
-    ) + &line(
+    ) + &json_line(
         "filler",
         "Other news",
         "Arsenal won the derby against Chelsea.",
@@ -317,22 +314,19 @@ fn a_query_naming_an_entity_ranks_articles_about_it_first() {
 #[test]
 fn a_query_naming_a_club_scores_its_articles_by_the_clubs_other_names_too() {
     let ws = Workspace::new();
-    let line = |id: &str, title: &str, body: &str| {
-        format!("{{\"id\":\"{id}\",\"title\":\"{title}\",\"body\":\"{body}\"}}\n")
-    };
     // Both articles are tagged 1. FC Köln. One is about the club and calls it "Cologne"
     // throughout; the other names "Koln" once in passing in a story about Bayern.
-    let feed = line(
+    let feed = json_line(
         "a-passing",
         "Bayern win again",
         "Bayern Munich beat Koln 2-0 in the Bundesliga and Harry Kane scored twice. Bayern \
          stay top of the table.",
-    ) + &line(
+    ) + &json_line(
         "b-about",
         "Cologne appoint a new coach",
         "Cologne have appointed a new head coach. Cologne sit 15th in the Bundesliga and \
          Cologne fans hope for a turnaround. The Cologne board met on Monday.",
-    ) + &line(
+    ) + &json_line(
         "filler",
         "Other news",
         "Arsenal won the derby against Chelsea.",
@@ -620,20 +614,17 @@ fn runs_of_capitals_that_are_no_names_are_no_people_on_real_articles() {
 #[test]
 fn a_player_named_with_a_short_forename_is_one_person_for_filters_and_counts() {
     let ws = Workspace::new();
-    let line = |id: &str, title: &str, body: &str| {
-        format!("{{\"id\":\"{id}\",\"title\":\"{title}\",\"body\":\"{body}\"}}\n")
-    };
     // Where Liverpool is named, "Andy Robertson" is the known Andrew Robertson; where it is
     // not, he stays "Andy Robertson", and the lexicon counts him as the same person.
-    let feed = line(
+    let feed = json_line(
         "a",
         "Robertson injured",
         "Liverpool defender Andy Robertson is injured. Robertson will miss the derby.",
-    ) + &line(
+    ) + &json_line(
         "b",
         "Robertson returns",
         "Liverpool full-back Andrew Robertson is back in training.",
-    ) + &line(
+    ) + &json_line(
         "c",
         "Scotland squad named",
         "Scotland captain Andy Robertson leads the squad. Robertson has 80 caps.",

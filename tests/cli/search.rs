@@ -1,7 +1,7 @@
 //! `scout search` on the seeds and small fixtures: ranking, snippets, dates, accents,
 //! stemming, the AND/OR fallback, exit codes and the JSON contract.
 
-use crate::common::Workspace;
+use crate::common::{json_line, Workspace};
 use predicates::str::contains;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
@@ -131,14 +131,11 @@ fn stemming_matches_other_word_forms_and_highlights_them() {
 #[test]
 fn title_matches_rank_above_body_matches() {
     let ws = Workspace::new();
-    let line = |id: &str, title: &str, body: &str| {
-        format!("{{\"id\":\"{id}\",\"title\":\"{title}\",\"body\":\"{body}\"}}\n")
-    };
-    let feed = line(
+    let feed = json_line(
         "body",
         "Weekend round-up",
         "Arsenal won and Chelsea lost again on Sunday.",
-    ) + &line(
+    ) + &json_line(
         "title",
         "Chelsea lost again",
         "Arsenal won and the others lost on Sunday too.",
