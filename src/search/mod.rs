@@ -779,7 +779,9 @@ fn check_dates(node: &Node) -> Result<(), String> {
     narrow(node, &mut days);
     match (days.start, days.end) {
         (Some(start), Some(end)) if start > end => {
-            let day = |(y, m, d): (i32, u8, u8)| format!("{y:04}-{m:02}-{d:02}");
+            let day = |(y, m, d): (i32, u8, u8)| {
+                crate::corpus::Date::from_ymd(y, m, d).map_or_else(String::new, |date| date.day())
+            };
             Err(format!(
                 "the dates exclude each other: on or after {} and on or before {}; no article \
                  can match",
