@@ -5,6 +5,8 @@
 //! ```text
 //! baseline index DIR CORPUS.jsonl[.gz]...   build a fresh index in DIR
 //! baseline search DIR "QUERY"               top 10, one body snippet each: "id<TAB>snippet"
+//! baseline entities OUT.tsv CORPUS...        scout's entities of every article, as a table
+//!                                            for BASELINE_FACETS (not timed by compare.py)
 //! ```
 //!
 //! Schema: `id` (STRING | STORED), `title` and `body` (TEXT | STORED, tantivy's *default*
@@ -13,10 +15,17 @@
 //! `wait_merging_threads()`. Search: QueryParser over title + body with AND by default (as
 //! scout), `TopDocs::with_limit(10).order_by_score()`, one `SnippetGenerator` on the body.
 //!
-//! With `BASELINE_FACETS=ENTITIES.tsv` (the output of `benches/entity_dump.rs`: id, clubs,
-//! people, competitions) it also indexes each article's entities as stored facets
-//! (`/club/<name>`...), as scout does, read from that table instead of recognised: what the
-//! facets alone cost plain tantivy. The table is loaded before the timed indexing starts.
+//! With `BASELINE_FACETS=ENTITIES.tsv` (the output of `baseline entities` or of
+//! `benches/entity_dump.rs`: id, clubs, people, competitions) it also indexes each article's
+//! entities as stored facets (`/club/<name>`...), as scout does, read from that table instead
+//! of recognised: what the facets alone cost plain tantivy. An id the table lacks that ends in
+//! `-rN` (a replica of `benches/compare.py`) takes the facets of the id without it.
+//!
+//! With `BASELINE_AS_SCOUT=1` title and body are analysed with scout's own indexing analyzer
+//! (`news_en`: lower-case, ASCII-fold, English stem, cached per word) and the doc store is
+//! scout's (zstd level 1, 4 KiB blocks): with `BASELINE_FACETS` too, that is the work any
+//! scout build must do (tokens, facets, a store small enough for the index to stay under the
+//! text), with none of scout's recognition, signatures, hashes or bookkeeping.
 //!
 //! Run without recognised arguments (as `cargo bench` does) it prints its usage and exits 0.
 
@@ -29,11 +38,17 @@ use std::path::Path;
 use std::time::Instant;
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
-use tantivy::schema::{Facet, FacetOptions, Schema, Value, INDEXED, STORED, STRING, TEXT};
+use tantivy::directory::MmapDirectory;
+use tantivy::schema::{
+    Facet, FacetOptions, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value,
+    INDEXED, STORED, STRING, TEXT,
+};
+use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, Index, IndexWriter, ReloadPolicy, TantivyDocument};
+use tantivy::{DateTime, Index, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument};
 
 const USAGE: &str = "usage: baseline index DIR CORPUS.jsonl[.gz]... | baseline search DIR QUERY \
+                     | baseline entities OUT.tsv CORPUS... \
                      (plain tantivy 0.27 baseline for benches/compare.py)";
 const THREADS: usize = 2;
 const BUDGET: usize = 256 * 1024 * 1024;
@@ -47,6 +62,7 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         Some("index") if args.len() >= 3 => index(Path::new(&args[1]), &args[2..]),
         Some("search") if args.len() == 3 => search(Path::new(&args[1]), &args[2]),
+        Some("entities") if args.len() >= 3 => entities(Path::new(&args[1]), &args[2..]),
         _ => {
             println!("{USAGE}");
             return;
@@ -61,11 +77,27 @@ fn main() {
     }
 }
 
+/// `BASELINE_AS_SCOUT` is set: scout's analyzer and doc store instead of tantivy's defaults.
+fn as_scout() -> bool {
+    std::env::var_os("BASELINE_AS_SCOUT").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
 fn schema() -> Schema {
     let mut sb = Schema::builder();
     sb.add_text_field("id", STRING | STORED);
-    sb.add_text_field("title", TEXT | STORED);
-    sb.add_text_field("body", TEXT | STORED);
+    let text = if as_scout() {
+        TextOptions::default()
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(scout::index::schema::NEWS_ANALYZER)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+            .set_stored()
+    } else {
+        TEXT | STORED
+    };
+    sb.add_text_field("title", text.clone());
+    sb.add_text_field("body", text);
     sb.add_date_field("date", INDEXED | STORED | tantivy::schema::FAST);
     sb.add_facet_field("entity", FacetOptions::default().set_stored());
     sb.build()
@@ -109,7 +141,8 @@ fn load_facets() -> Result<HashMap<String, Vec<Facet>>> {
             ("person", people),
             ("competition", competitions),
         ] {
-            // Rust's debug format of a list of strings, which JSON reads for plain names.
+            // JSON lists (entity_dump writes Rust's debug format, which JSON reads for plain
+            // names).
             let names: Vec<String> = serde_json::from_str(names).unwrap_or_default();
             list.extend(
                 names
@@ -120,6 +153,47 @@ fn load_facets() -> Result<HashMap<String, Vec<Facet>>> {
         facets.insert(id.to_owned(), list);
     }
     Ok(facets)
+}
+
+/// The facets of article `id`, or of the article it replicates (`ID-rN`).
+fn facets_of<'a>(facets: &'a HashMap<String, Vec<Facet>>, id: &str) -> Option<&'a Vec<Facet>> {
+    facets.get(id).or_else(|| {
+        let (original, replica) = id.rsplit_once("-r")?;
+        replica
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| facets.get(original))
+            .flatten()
+    })
+}
+
+/// Writes scout's entities of every article of `corpora` to `out` (id, then JSON lists of
+/// clubs, people and competitions), for `BASELINE_FACETS`.
+fn entities(out: &Path, corpora: &[String]) -> Result<i32> {
+    use scout::corpus::{parse_record, read_records, MAX_RECORD_BYTES};
+    let files = corpora.iter().map(std::path::PathBuf::from).collect();
+    let mut table = BufWriter::new(
+        File::create(out).with_context(|| format!("cannot create {}", out.display()))?,
+    );
+    let mut count = 0u64;
+    for record in read_records(files, MAX_RECORD_BYTES).filter_map(Result::ok) {
+        let Ok(parsed) = parse_record(&record) else {
+            continue;
+        };
+        let found = scout::extract::analyse(&parsed.article, true).entities;
+        writeln!(
+            table,
+            "{}\t{}\t{}\t{}",
+            parsed.article.id,
+            serde_json::to_string(&found.club)?,
+            serde_json::to_string(&found.person)?,
+            serde_json::to_string(&found.competition)?
+        )?;
+        count += 1;
+    }
+    table.flush()?;
+    eprintln!("entities of {count} articles written to {}", out.display());
+    Ok(0)
 }
 
 fn index(dir: &Path, corpora: &[String]) -> Result<i32> {
@@ -138,12 +212,23 @@ fn index(dir: &Path, corpora: &[String]) -> Result<i32> {
     let f = |name: &str| schema.get_field(name).expect("field in schema");
     let (id, title, body, date) = (f("id"), f("title"), f("body"), f("date"));
     let entity = f("entity");
-    let index = Index::create_in_dir(dir, schema.clone()).with_context(|| {
+    let mut settings = IndexSettings::default();
+    if as_scout() {
+        settings.docstore_compression = Compressor::Zstd(ZstdCompressor {
+            compression_level: Some(1),
+        });
+        settings.docstore_blocksize = 4096;
+    }
+    let directory = MmapDirectory::open(dir)?;
+    let index = Index::create(directory, schema.clone(), settings).with_context(|| {
         format!(
             "cannot create an index in {} (must be empty)",
             dir.display()
         )
     })?;
+    if as_scout() {
+        scout::index::analyzer::register_analyzers(&index);
+    }
     let mut writer: IndexWriter = index.writer_with_num_threads(THREADS, BUDGET)?;
 
     let (mut count, mut skipped) = (0u64, 0u64);
@@ -169,7 +254,7 @@ fn index(dir: &Path, corpora: &[String]) -> Result<i32> {
             let mut doc = TantivyDocument::default();
             if let Some(v) = text("id") {
                 doc.add_text(id, v);
-                for facet in facets.get(v).into_iter().flatten() {
+                for facet in facets_of(&facets, v).into_iter().flatten() {
                     doc.add_facet(entity, facet.clone());
                 }
             }
@@ -203,6 +288,8 @@ fn index(dir: &Path, corpora: &[String]) -> Result<i32> {
 fn search(dir: &Path, query_text: &str) -> Result<i32> {
     let index =
         Index::open_in_dir(dir).with_context(|| format!("cannot open index {}", dir.display()))?;
+    // An index built with BASELINE_AS_SCOUT names scout's analyzer.
+    scout::index::analyzer::register_analyzers(&index);
     let schema = index.schema();
     let f = |name: &str| schema.get_field(name).expect("field in schema");
     let (id, title, body) = (f("id"), f("title"), f("body"));
