@@ -73,7 +73,7 @@ impl Reporter for TerminalReporter {
 
     fn progress(&self, input_bytes_read: u64, articles: u64) {
         self.bar.set_position(input_bytes_read);
-        self.bar.set_message(format!("{articles} articles"));
+        self.bar.set_message(count_of(articles, "article"));
     }
 
     fn warning(&self, warning: &Warning) {
