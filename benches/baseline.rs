@@ -37,14 +37,14 @@ use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use std::time::Instant;
 use tantivy::collector::TopDocs;
-use tantivy::query::QueryParser;
 use tantivy::directory::MmapDirectory;
+use tantivy::query::QueryParser;
 use tantivy::schema::{
-    Facet, FacetOptions, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value,
-    INDEXED, STORED, STRING, TEXT,
+    Facet, FacetOptions, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, INDEXED,
+    STORED, STRING, TEXT,
 };
-use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::snippet::SnippetGenerator;
+use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{DateTime, Index, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument};
 
 const USAGE: &str = "usage: baseline index DIR CORPUS.jsonl[.gz]... | baseline search DIR QUERY \
