@@ -534,10 +534,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                     let after_in = prev > 0
                         && words[prev - 1].folded == "in"
                         && words.get(prev).is_some_and(|w| w.joined);
-                    let year_after = words
-                        .get(next)
-                        .is_some_and(|w| w.joined && w.text.len() == 4 && w.text.starts_with("20"));
-                    (after_in && !possessive) || year_after
+                    (after_in && !possessive) || words.get(next).is_some_and(is_year_after)
                 };
                 targets.iter().find(|t| {
                     let facts = gazetteer.facts(t.entry);
@@ -1024,9 +1021,9 @@ fn team_context(words: &[Word<'_>], start: usize, end: usize, international: boo
         if possessive && after.joined && (after.capitalised || after.is(class::TEAM_AFTER)) {
             return true;
         }
-        if after.joined
-            && (after.is(class::TEAM_AFTER) || after.text.starts_with(|c: char| c.is_ascii_digit()))
-        {
+        // A score ("England 2-1"), not a year ("Qatar 2022").
+        let score = after.text.starts_with(|c: char| c.is_ascii_digit()) && !is_year_after(after);
+        if after.joined && (after.is(class::TEAM_AFTER) || score) {
             return true;
         }
     }
@@ -1054,9 +1051,17 @@ fn is_place_mention(words: &[Word<'_>], first: usize, next: usize) -> bool {
     let before = first.checked_sub(1).map(|i| &words[i]);
     let after = words.get(next);
     let place_word = before.is_some_and(|w| w.is(class::PLACE_BEFORE));
-    let year_after =
-        after.is_some_and(|w| w.joined && w.text.len() == 4 && w.text.starts_with("20"));
-    place_word || year_after
+    place_word || after.is_some_and(is_year_after)
+}
+
+/// True when a word is a year of this century right after a name ("Qatar 2022", "Paris
+/// 2024"), not an ordinal ("20th").
+fn is_year_after(word: &Word<'_>) -> bool {
+    let digits = word.text.as_bytes();
+    word.joined
+        && digits.len() == 4
+        && digits.starts_with(b"20")
+        && digits.iter().all(u8::is_ascii_digit)
 }
 
 /// True when the byte offset lies in the headline, which ends at `headline` (the first line
@@ -1358,6 +1363,10 @@ mod tests {
         assert!(clubs("Bruno Fernandes and Luke Shaw lost in United again.").is_empty());
         assert!(clubs("Bruno Fernandes and Luke Shaw saw United 2026 open.").is_empty());
         assert_eq!(
+            clubs("Bruno Fernandes and Luke Shaw saw United 20th in the table."),
+            ["Manchester United"]
+        );
+        assert_eq!(
             clubs("Bruno Fernandes and Luke Shaw starred in United's win."),
             ["Manchester United"]
         );
@@ -1440,6 +1449,21 @@ mod tests {
              person\tLuke Thomas\t\t\tLeicester City\n\
              person\tSalem Al-Dawsari\tSalem Al Dawsari\t\tAl Hilal\n",
         )
+    }
+
+    #[test]
+    fn a_country_before_a_year_is_the_tournament_and_before_a_score_the_team() {
+        let gazetteer = Gazetteer::parse(
+            "club\tQatar\t\tQatar\tnational team\n\
+             club\tEcuador\t\tEcuador\tnational team\n\
+             competition\tWorld Cup\tFIFA World Cup\t\tinternational\n",
+        );
+        let clubs = |text: &str| recognize(&gazetteer, text).club;
+        assert!(clubs("Title line\nThe World Cup came to Qatar 2022 as planned.").is_empty());
+        assert_eq!(
+            clubs("Title line\nThe World Cup opened with Ecuador 2-0 at the stadium."),
+            ["Ecuador"]
+        );
     }
 
     #[test]
