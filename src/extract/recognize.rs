@@ -789,7 +789,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             continue;
         }
         persons.push(
-            known_by_short_forename(gazetteer, &name.folded, &clubs).map_or(name.name, |person| {
+            known_by_other_forename(gazetteer, &name.folded, &clubs).map_or(name.name, |person| {
                 gazetteer.entry(person).canonical.clone()
             }),
         );
@@ -887,17 +887,18 @@ fn person_in_context(gazetteer: &Gazetteer, ids: &[u32], clubs: &HashSet<u32>) -
     }
 }
 
-/// The known person a name with a short forename means ("Andy Robertson" -> Andrew
-/// Robertson, "Dani Carvajal" -> Daniel Carvajal): same surname, a formal forename the short
-/// one stands for, and a club of theirs named in the article (the cricketer "Steve Smith"
-/// is no footballer Steven Smith).
-fn known_by_short_forename(
+/// The known person a name with another form of his forename means: a short one ("Andy
+/// Robertson" -> Andrew Robertson, "Dani Carvajal" -> Daniel Carvajal) or the formal one
+/// ("Daniel Vivian" -> Dani Vivian). Same surname, forenames that stand for each other
+/// ([`formal_forenames`]), and a club of theirs named in the article (the cricketer "Steve
+/// Smith" is no footballer Steven Smith).
+fn known_by_other_forename(
     gazetteer: &Gazetteer,
     folded_name: &str,
     clubs: &HashSet<u32>,
 ) -> Option<u32> {
     let (forename, surname) = folded_name.split_once(' ')?;
-    let formal = formal_forenames(forename)?;
+    let formal_of_written = formal_forenames(forename).unwrap_or_default();
     let ids: Vec<u32> = gazetteer
         .surnames
         .get(surname)?
@@ -905,9 +906,11 @@ fn known_by_short_forename(
         .copied()
         .filter(|&id| {
             let canonical = fold(&gazetteer.entry(id).canonical);
-            canonical
-                .split_once(' ')
-                .is_some_and(|(first, rest)| rest == surname && formal.contains(&first))
+            canonical.split_once(' ').is_some_and(|(first, rest)| {
+                rest == surname
+                    && (formal_of_written.contains(&first)
+                        || formal_forenames(first).is_some_and(|f| f.contains(&forename)))
+            })
         })
         .collect();
     person_in_context(gazetteer, &ids, clubs)
@@ -1482,6 +1485,7 @@ mod tests {
     fn a_short_forename_names_the_known_player_where_his_club_is_named() {
         let gazetteer = Gazetteer::parse(
             "club\tLiverpool\t\tthe Reds\tEngland\n\
+             club\tReading\t\t\tEngland\n\
              person\tAndrew Robertson\t\t\tLiverpool\n\
              person\tAndy Carroll\t\t\tReading\n",
         );
@@ -1494,6 +1498,11 @@ mod tests {
         assert_eq!(
             people("Title line\nThe singer Andy Robertson was on stage. Robertson sang."),
             ["Andy Robertson"]
+        );
+        // The known player's forename is the short one, the article's the formal one.
+        assert_eq!(
+            people("Title line\nLiverpool beat Reading. Andrew Carroll scored for Reading."),
+            ["Andy Carroll"]
         );
     }
 
