@@ -1,6 +1,7 @@
 //! Publication dates: `YYYY-MM-DD` or RFC 3339, normalised to a UTC instant.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime, Time};
@@ -58,18 +59,46 @@ impl fmt::Display for Date {
     }
 }
 
-/// Parses `YYYY-MM-DD` or an RFC 3339 timestamp; `None` for anything else.
-pub fn parse_date(text: &str) -> Option<Date> {
+/// The years a date may fall in: tantivy keeps instants as nanoseconds since 1970 in an
+/// `i64`, which reaches from 1677-09-21 to 2262-04-11; outside, they would wrap around.
+pub const YEARS: RangeInclusive<i32> = 1678..=2261;
+
+/// Why a text is no publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not in a format scout reads.
+    Unreadable,
+    /// A real date, but outside [`YEARS`].
+    OutOfRange,
+}
+
+impl DateError {
+    /// What is wrong with the date `raw`; `expected` names the formats read there.
+    pub fn describe(self, raw: &str, expected: &str) -> String {
+        match self {
+            DateError::Unreadable => format!("cannot parse date {raw:?} (expected {expected})"),
+            DateError::OutOfRange => format!(
+                "date {raw:?} is outside the years {}-{} an index can hold",
+                YEARS.start(),
+                YEARS.end()
+            ),
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD` or an RFC 3339 timestamp, in the years [`YEARS`].
+pub fn parse_date(text: &str) -> Result<Date, DateError> {
     let text = text.trim();
     let day_format = format_description!("[year]-[month]-[day]");
-    if let Ok(day) = time::Date::parse(text, &day_format) {
-        return Some(Date::from_utc(
-            PrimitiveDateTime::new(day, Time::MIDNIGHT).assume_utc(),
-        ));
+    let instant = match time::Date::parse(text, &day_format) {
+        Ok(day) => PrimitiveDateTime::new(day, Time::MIDNIGHT).assume_utc(),
+        Err(_) => OffsetDateTime::parse(text, &Rfc3339).map_err(|_| DateError::Unreadable)?,
+    };
+    let utc = instant.to_offset(time::UtcOffset::UTC);
+    if !YEARS.contains(&utc.year()) {
+        return Err(DateError::OutOfRange);
     }
-    OffsetDateTime::parse(text, &Rfc3339)
-        .ok()
-        .map(Date::from_utc)
+    Ok(Date::from_utc(instant))
 }
 
 #[cfg(test)]
@@ -80,18 +109,18 @@ mod tests {
     fn parses_plain_days_and_rfc3339() {
         assert_eq!(
             parse_date("2024-06-18").map(Date::day).as_deref(),
-            Some("2024-06-18")
+            Ok("2024-06-18")
         );
         assert_eq!(
             parse_date("2023-09-11T07:30:00Z").map(Date::day).as_deref(),
-            Some("2023-09-11")
+            Ok("2023-09-11")
         );
         // 23:30 at UTC-02:00 is the next day in UTC.
         assert_eq!(
             parse_date("2023-09-11T23:30:00-02:00")
                 .map(Date::day)
                 .as_deref(),
-            Some("2023-09-12")
+            Ok("2023-09-12")
         );
     }
 
@@ -105,13 +134,35 @@ mod tests {
             "",
             "2024-02-30",
         ] {
-            assert_eq!(parse_date(bad), None, "{bad:?}");
+            assert_eq!(parse_date(bad), Err(DateError::Unreadable), "{bad:?}");
         }
     }
 
     #[test]
+    fn dates_an_index_cannot_hold_are_out_of_range() {
+        for far in [
+            "3000-01-01",
+            "1600-05-01",
+            "2262-04-11",
+            "1677-12-31T23:00:00Z",
+        ] {
+            assert_eq!(parse_date(far), Err(DateError::OutOfRange), "{far:?}");
+        }
+        // The last years in range, also where an offset moves the day into the next year.
+        assert!(parse_date("1678-01-01").is_ok() && parse_date("2261-12-31").is_ok());
+        assert_eq!(
+            parse_date("2261-12-31T23:00:00-02:00"),
+            Err(DateError::OutOfRange)
+        );
+        assert_eq!(
+            DateError::OutOfRange.describe("3000-01-01", "YYYY-MM-DD"),
+            "date \"3000-01-01\" is outside the years 1678-2261 an index can hold"
+        );
+    }
+
+    #[test]
     fn from_ymd_matches_parse() {
-        assert_eq!(Date::from_ymd(2024, 6, 18), parse_date("2024-06-18"));
+        assert_eq!(Date::from_ymd(2024, 6, 18), parse_date("2024-06-18").ok());
         assert_eq!(Date::from_ymd(2024, 2, 30), None);
     }
 }

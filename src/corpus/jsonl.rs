@@ -65,18 +65,16 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
     });
     let title =
         text_field("title", &mut warnings).unwrap_or_else(|| first_sentence(&body).to_owned());
-    let date = text_field("date", &mut warnings).and_then(|raw| {
-        let date = parse_date(&raw);
-        if date.is_none() {
+    let date = text_field("date", &mut warnings).and_then(|raw| match parse_date(&raw) {
+        Ok(date) => Some(date),
+        Err(problem) => {
+            let problem = problem.describe(&raw, "YYYY-MM-DD or RFC 3339");
             warnings.push(warn(
                 WarningKind::Undated,
-                format!(
-                    "cannot parse date {raw:?} (expected YYYY-MM-DD or RFC 3339); article kept \
-                     undated"
-                ),
+                format!("{problem}; article kept undated"),
             ));
+            None
         }
-        date
     });
     let source = text_field("source", &mut warnings);
     let url = text_field("url", &mut warnings);

@@ -16,7 +16,7 @@ pub mod mojibake;
 mod source;
 mod text;
 
-pub use date::{parse_date, Date};
+pub use date::{parse_date, Date, DateError, YEARS};
 pub use source::{collect_files, read_records, RawRecord, RecordReader, MAX_RECORD_BYTES};
 
 use std::fmt;

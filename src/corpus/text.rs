@@ -25,18 +25,17 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
     }
     let text = text.trim_start_matches('\u{feff}');
     let (date_text, rest) = split_date_prefix(text);
-    let date = date_text.and_then(|raw| {
-        let date = parse_date(raw);
-        if date.is_none() {
+    let date = date_text.and_then(|raw| match parse_date(raw) {
+        Ok(date) => Some(date),
+        Err(problem) => {
+            let problem = problem.describe(raw, "YYYY-MM-DD");
             warnings.push(Warning {
                 location: record.location.clone(),
                 kind: WarningKind::Undated,
-                message: format!(
-                    "cannot parse date {raw:?} (expected YYYY-MM-DD); article kept undated"
-                ),
+                message: format!("{problem}; article kept undated"),
             });
+            None
         }
-        date
     });
     let body = rest.trim();
     if body.is_empty() {

@@ -38,6 +38,24 @@ fn a_bad_date_prefix_is_a_warning_and_the_article_is_kept_undated() {
 }
 
 #[test]
+fn a_date_an_index_cannot_hold_is_a_warning_and_the_article_is_kept_undated() {
+    let ws = Workspace::new();
+    ws.write("in/far.txt", " date 3000-01-01 Far future. Body.");
+    ws.write(
+        "in/feed.jsonl",
+        r#"{"id":"old","title":"Long ago","body":"Body.","date":"1600-05-01"}"#,
+    );
+    let stderr = ws.index(&["in"]);
+    assert!(
+        stderr.contains("far.txt: date \"3000-01-01\" is outside the years 1678-2261")
+            && stderr.contains("feed.jsonl line 1: date \"1600-05-01\" is outside the years"),
+        "{stderr}"
+    );
+    assert_eq!(ws.search_json(&["future"]).hits[0].date, None);
+    assert_eq!(ws.search_json(&["long", "ago"]).hits[0].date, None);
+}
+
+#[test]
 fn warnings_past_the_first_five_of_a_kind_are_counted_and_verbose_lists_them() {
     let ws = Workspace::new();
     let mut feed = String::new();

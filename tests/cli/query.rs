@@ -113,6 +113,20 @@ fn date_ranges_months_years_and_open_ends() {
         .assert()
         .code(2)
         .stderr(contains("invalid date"));
+    // Years an index cannot hold are an error, not a filter turned around.
+    for args in [
+        &["clause", "--since", "9999"][..],
+        &["clause", "--until", "1600"],
+        &["clause since:3000"],
+        &["clause date:1000..2024"],
+    ] {
+        ws.scout()
+            .arg("search")
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(contains("is outside the years 1678-2261 an index can hold"));
+    }
     // Dates that exclude each other are an error, not an empty result, however given.
     for args in [
         &["clause", "--since", "2024-03", "--until", "2024-02-10"][..],

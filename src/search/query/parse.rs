@@ -10,7 +10,10 @@
 //! FIELD    := title | club | person | competition | source | date | since | until
 //! ```
 //! Dates: `YYYY-MM-DD`, `YYYY-MM` (a whole month), `YYYY` (a whole year) and ranges
-//! `A..B` (either end may be left open: `2024-01..`, `..2024-03-31`).
+//! `A..B` (either end may be left open: `2024-01..`, `..2024-03-31`), in the years an index
+//! can hold ([`YEARS`](crate::corpus::YEARS)).
+
+use crate::corpus::{DateError, YEARS};
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq)]
@@ -446,6 +449,9 @@ pub fn parse_day_bounds(text: &str) -> Result<(Day, Day), String> {
         }
     };
     let year = number(parts[0], 4)? as i32;
+    if !YEARS.contains(&year) {
+        return Err(DateError::OutOfRange.describe(text, ""));
+    }
     match parts.len() {
         1 => Ok(((year, 1, 1), (year, 12, 31))),
         2 => {
