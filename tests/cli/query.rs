@@ -92,6 +92,23 @@ fn words_phrases_exclusion_or_groups_and_fields() {
 }
 
 #[test]
+fn punctuation_between_words_is_no_word_to_match() {
+    let ws = feed();
+    // A pasted headline: the dash and the emoji stand for nothing; all words still required.
+    let results = ws.search_json(&["release - striker ⚽"]);
+    let mut found: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    found.sort();
+    assert_eq!((found, results.fallback), (vec!["a", "c"], false));
+    ws.scout()
+        .args(["search", "!!! –"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "no words to search for, only punctuation or symbols",
+        ));
+}
+
+#[test]
 fn date_ranges_months_years_and_open_ends() {
     let ws = feed();
     assert_eq!(ids(&ws, &["date:2024-06"]), ["c", "e"]);
@@ -406,6 +423,13 @@ fn malformed_queries_point_at_the_position() {
             .code(2)
             .stderr(contains(message));
     }
+    // Thousands of brackets (a stack overflow once) are an error like any other.
+    let deep = format!("{}Arsenal{}", "(".repeat(12_000), ")".repeat(12_000));
+    ws.scout()
+        .args(["search", &deep])
+        .assert()
+        .code(2)
+        .stderr(contains("brackets nested more than 32 deep at position 33"));
 }
 
 #[test]

@@ -110,6 +110,10 @@ fn lex(query: &str) -> Result<Vec<(Token, usize)>, QueryError> {
             continue;
         }
         let start = i;
+        if let Some(end) = symbols_only(query, i) {
+            i = end;
+            continue;
+        }
         match c {
             '(' => {
                 tokens.push((Token::Open, start));
@@ -149,7 +153,9 @@ fn lex(query: &str) -> Result<Vec<(Token, usize)>, QueryError> {
                         position: start,
                     });
                 }
-                tokens.push((Token::Phrase(text, slop), start));
+                if text.chars().any(char::is_alphanumeric) {
+                    tokens.push((Token::Phrase(text, slop), start));
+                }
             }
             '-' if tokens_can_start_unary(query, i) => {
                 tokens.push((Token::Minus, start));
@@ -183,6 +189,22 @@ fn lex(query: &str) -> Result<Vec<(Token, usize)>, QueryError> {
     Ok(tokens)
 }
 
+/// The end of the word starting at byte `i` when it holds no letter or digit ("-", "…",
+/// "!!!", an emoji) and is no operator: such a word is no term (the analyzer makes nothing
+/// of it), and kept it would match nothing, turning the AND of the other words into no
+/// match ("Arsenal - Chelsea"). A `-` before a bracket or a quote is kept: a negation.
+fn symbols_only(query: &str, i: usize) -> Option<usize> {
+    let is_break = |ch: char| ch.is_whitespace() || matches!(ch, '(' | ')' | '"' | '“' | '”');
+    let rest = &query[i..];
+    let end = rest.find(is_break).map_or(query.len(), |n| i + n);
+    let word = &query[i..end];
+    let symbols = !word.is_empty()
+        && !word.chars().any(char::is_alphanumeric)
+        && !matches!(word, "&&" | "||");
+    let negates_group = word == "-" && query[end..].starts_with(['(', '"', '“', '”']);
+    (symbols && !negates_group).then_some(end)
+}
+
 /// A `-` is a negation when it starts a token and something follows it.
 fn tokens_can_start_unary(query: &str, i: usize) -> bool {
     let before_ok = i == 0 || query[..i].ends_with(|c: char| c.is_whitespace() || c == '(');
@@ -197,18 +219,31 @@ struct Parser<'q> {
     query: &'q str,
     tokens: Vec<(Token, usize)>,
     pos: usize,
+    /// Brackets open at the current token.
+    depth: usize,
 }
+
+/// Most brackets open at once: parsing, compiling and searching recurse into each, and a
+/// pasted query of thousands would overflow the stack.
+pub const MAX_NESTING: usize = 32;
 
 /// Parses a query; an empty or blank query parses to `None`.
 pub fn parse_query(query: &str) -> Result<Option<Node>, QueryError> {
     let tokens = lex(query)?;
     if tokens.is_empty() {
-        return Ok(None);
+        if query.trim().is_empty() {
+            return Ok(None);
+        }
+        return Err(QueryError {
+            message: "no words to search for, only punctuation or symbols".into(),
+            position: query.find(|c: char| !c.is_whitespace()).unwrap_or(0),
+        });
     }
     let mut parser = Parser {
         query,
         tokens,
         pos: 0,
+        depth: 0,
     };
     let node = parser.or()?;
     if let Some((token, at)) = parser.tokens.get(parser.pos) {
@@ -326,7 +361,15 @@ impl Parser<'_> {
                 if self.peek() == Some(&Token::Close) {
                     return self.error("empty parentheses");
                 }
+                if self.depth == MAX_NESTING {
+                    return Err(QueryError {
+                        message: format!("brackets nested more than {MAX_NESTING} deep"),
+                        position: at,
+                    });
+                }
+                self.depth += 1;
                 let inner = self.or()?;
+                self.depth -= 1;
                 if self.peek() != Some(&Token::Close) {
                     return Err(QueryError {
                         message: "unclosed parenthesis".into(),
@@ -563,6 +606,11 @@ mod tests {
             ("date:2024-13", 5, "invalid date"),
             ("date:2024-03..2024-01", 5, "ends before it starts"),
             ("club:", 5, "expected a value after club:"),
+            (
+                &format!("{}a{}", "(".repeat(40), ")".repeat(40)),
+                32,
+                "nested more than 32",
+            ),
         ];
         for (query, position, message) in cases {
             let error = parse_query(query).expect_err(query);
@@ -574,5 +622,29 @@ mod tests {
     #[test]
     fn blank_query_is_none() {
         assert_eq!(parse_query("   "), Ok(None));
+    }
+
+    #[test]
+    fn words_of_symbols_alone_are_no_terms() {
+        let arsenal_chelsea = Node::And(vec![word("Arsenal"), word("Chelsea")]);
+        for query in [
+            "Arsenal - Chelsea",
+            "Arsenal : Chelsea",
+            "Arsenal – Chelsea !!! …",
+            "Arsenal ™ \"!!\" Chelsea ⚽",
+            "Arsenal -- Chelsea",
+        ] {
+            assert_eq!(parse(query), arsenal_chelsea, "{query}");
+        }
+        // Operators and negated groups stay.
+        assert_eq!(parse("a && b"), Node::And(vec![word("a"), word("b")]));
+        assert_eq!(
+            parse("a -(b)"),
+            Node::And(vec![word("a"), Node::Not(Box::new(word("b")))])
+        );
+        // Nothing else: an error, not every article.
+        let error = parse_query(" !!! -").expect_err("symbols only");
+        assert_eq!(error.position, 1);
+        assert!(error.message.contains("no words to search for"), "{error}");
     }
 }
