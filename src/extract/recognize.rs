@@ -1222,10 +1222,12 @@ const NAME_SUFFIXES: &[&str] = &[
 /// Endings glued by a hyphen to a place before a name ("Belfast-born").
 const PLACE_SUFFIXES: &[&str] = &["born", "based", "bound"];
 
-/// Titles written before a name, not part of it ("Sir Alex Ferguson", "Mr Al Fayed").
+/// Titles written before a name, not part of it ("Sir Alex Ferguson", "Mr Al Fayed", "Herr
+/// Pep").
 #[rustfmt::skip]
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "professor", "prof",
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "professor", "prof", "herr",
+    "frau", "monsieur", "madame", "senor", "senora", "signor", "signora",
 ];
 
 /// Words that introduce a person's name ("defender Luke Chambers").
@@ -1611,6 +1613,11 @@ mod tests {
         assert_eq!(
             people("Science\nThe study was led by Professor Luke Corcione of Naples."),
             ["Luke Corcione"]
+        );
+        // Other languages' titles too: "Herr Pep" was once a person of its own.
+        assert_eq!(
+            people("Munich\nThe fans sang for Herr Luke Walker. Then Monsieur Luke Corcione came."),
+            ["Luke Corcione", "Luke Walker"]
         );
     }
 
