@@ -8,7 +8,7 @@ use crate::index::writer::BuildOptions;
 use crate::index::{index_exists, open_index, open_or_create_index};
 use crate::output::{human, json, Emphasis};
 use crate::search::query::Node;
-use crate::search::{SearchRequest, Searcher, SortOrder};
+use crate::search::{SearchRequest, Searcher, SortOrder, Threads};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -16,7 +16,7 @@ use std::path::PathBuf;
 pub fn run(location: &IndexLocation, args: SearchArgs) -> anyhow::Result<Outcome> {
     ensure_default_index(location)?;
     let index = open_index(&location.dir)?;
-    let searcher = Searcher::new(index)?;
+    let searcher = Searcher::with_threads(index, Threads::One)?;
     let request = request_from_args(&args)?;
     let results = searcher.search(&request)?;
     let stdout = std::io::stdout();

@@ -273,9 +273,23 @@ pub struct NameCount {
 /// Number of entities per kind in facet counts.
 pub const FACETS_PER_KIND: usize = 10;
 
+/// How a [`Searcher`] spreads a query's work over threads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Threads {
+    /// Everything on the calling thread: for one query and exit (`scout search`), where
+    /// starting threads costs more than they save (compare.py's 20 queries, one-shot
+    /// medians side by side: 10x index 7.15 ms and 8.6 CPU ms with threads, 6.51 ms and
+    /// 6.4 CPU ms with one; 1x 4.98 / 5.7 against 4.37 / 4.3).
+    One,
+    /// Segments searched and hits rendered in parallel, one thread per core (up to 4): for
+    /// a long-lived searcher (the shell), which starts its threads once.
+    PerCore,
+}
+
 /// An open index ready to answer searches.
 pub struct Searcher {
     index: ScoutIndex,
+    threads: Threads,
     reader: IndexReader,
     lexicon: Lexicon,
     /// Newest publication instant in the index (seconds), the reference for freshness.
@@ -289,14 +303,18 @@ pub struct Searcher {
 }
 
 impl Searcher {
-    /// Opens a reader on the index.
-    pub fn new(mut index: ScoutIndex) -> anyhow::Result<Self> {
-        // Segments are searched in parallel, one thread per core (up to 4).
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-        if threads > 1 {
+    /// Opens a reader on the index, searching with a thread per core ([`Threads::PerCore`]).
+    pub fn new(index: ScoutIndex) -> anyhow::Result<Self> {
+        Searcher::with_threads(index, Threads::PerCore)
+    }
+
+    /// Opens a reader on the index, searching with the given threads.
+    pub fn with_threads(mut index: ScoutIndex, threads: Threads) -> anyhow::Result<Self> {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        if threads == Threads::PerCore && cores > 1 {
             index
                 .index
-                .set_multithread_executor(threads)
+                .set_multithread_executor(cores)
                 .context("cannot start search threads")?;
         }
         let reader = index
@@ -309,6 +327,7 @@ impl Searcher {
         let newest = newest_date(&reader.searcher());
         Ok(Searcher {
             index,
+            threads,
             reader,
             lexicon,
             newest,
@@ -331,7 +350,7 @@ impl Searcher {
     /// `scout reindex` published since.
     pub fn reload(&mut self) -> anyhow::Result<()> {
         if current_generation(&self.index.root).is_some_and(|dir| dir != self.index.dir) {
-            *self = Searcher::new(open_index(&self.index.root)?)?;
+            *self = Searcher::with_threads(open_index(&self.index.root)?, self.threads)?;
             return Ok(());
         }
         // A reload opens every segment afresh (and empties the doc store caches): only when
@@ -547,17 +566,18 @@ impl Searcher {
             }
             Ok::<Hit, SearchError>(hit)
         };
-        let (mut similar, rendered) = rayon::join(
-            || copies_similar(searcher, &listed),
-            || {
-                if request.explain {
-                    // Explaining swaps the process's panic hook: one hit at a time.
-                    page.iter().map(render).collect::<Vec<_>>()
-                } else {
-                    page.par_iter().map(render).collect::<Vec<_>>()
-                }
-            },
-        );
+        // Explaining swaps the process's panic hook: one hit at a time.
+        let (mut similar, rendered) = if self.threads == Threads::One || request.explain {
+            (
+                copies_similar(searcher, &listed),
+                page.iter().map(render).collect::<Vec<_>>(),
+            )
+        } else {
+            rayon::join(
+                || copies_similar(searcher, &listed),
+                || page.par_iter().map(render).collect::<Vec<_>>(),
+            )
+        };
         let mut hits = Vec::with_capacity(page.len());
         for (hit, (_, copies)) in rendered.into_iter().zip(&page) {
             let mut hit = hit?;
