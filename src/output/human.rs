@@ -39,9 +39,15 @@ pub fn print_results(
         writeln!(out)?;
     }
     if results.fallback {
+        let which = match results.fallback_words {
+            Some(words) if words.matched > 1 => {
+                format!("{} of its {} words", words.matched, words.of)
+            }
+            _ => "any of its words".to_owned(),
+        };
         writeln!(
             out,
-            "No article matches all of \"{}\"; showing articles that match any of its words.\n",
+            "No article matches all of \"{}\"; showing articles that match {which}.\n",
             results.query
         )?;
     }

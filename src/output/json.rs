@@ -6,7 +6,9 @@
 //! {
 //!   "query": "Anton release clause",      // the query as given
 //!   "total_hits": 1,                       // articles matching in all
-//!   "fallback": false,                     // true: nothing matched all words, words were ORed
+//!   "fallback": false,                     // true: nothing matched all words
+//!   "fallback_words": null,                // with fallback: {"matched": 2, "of": 3}, the
+//!                                          // fewest of the query's words each hit matches
 //!   "corrections": [],                     // words searched with a near spelling
 //!   "hits": [                              // best first, at most --limit
 //!     {

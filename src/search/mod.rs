@@ -1,7 +1,8 @@
 //! The search side: [`SearchRequest`] -> tantivy query -> [`SearchResults`].
 //!
 //! Words are ANDed; when that finds nothing and the query has several words, the search is
-//! run again with the words ORed and the results say so (`fallback`). Words the index hardly
+//! run again requiring all words but one, then all but two... down to any one, and the
+//! results say so (`fallback`, `fallback_words`). Words the index hardly
 //! knows are widened to near spellings (`corrections`). Hits are ranked by relevance (BM25
 //! over title and body, title weighted, plus an entity boost), by date, or by relevance with
 //! a freshness decay ([`SortOrder`]); syndicated copies of one story are collapsed under the
@@ -190,6 +191,9 @@ pub struct SearchResults {
     pub total_hits: usize,
     /// True when no article matched all words and the words were ORed instead.
     pub fallback: bool,
+    /// With `fallback`: how many of the words the hits match at least.
+    #[serde(default)]
+    pub fallback_words: Option<WordsMatched>,
     /// Words searched with a near spelling instead of (or as well as) the typed one.
     pub corrections: Vec<Correction>,
     /// The hits returned, best first.
@@ -197,6 +201,16 @@ pub struct SearchResults {
     /// Top entities among all hits, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facets: Option<FacetCounts>,
+}
+
+/// How many of a query's words the hits of a relaxed query match at least.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordsMatched {
+    /// Words each hit matches at least.
+    pub matched: usize,
+    /// Words (and phrases) of the query.
+    pub of: usize,
 }
 
 /// Why a search failed; callers branch on these (the shell prints them and goes on).
@@ -439,11 +453,16 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let mut outcome = self.run(&searcher, combined.as_ref(), request)?;
         if outcome.total_hits == 0 {
-            if let Some(relaxed) = combined.as_ref().and_then(relax) {
-                let relaxed_outcome = self.run(&searcher, Some(&relaxed), request)?;
+            for relaxed in combined.as_ref().map(relax).unwrap_or_default() {
+                let relaxed_outcome = self.run(&searcher, Some(&relaxed.node), request)?;
                 if relaxed_outcome.total_hits > 0 {
                     outcome = relaxed_outcome;
                     outcome.fallback = true;
+                    outcome.fallback_words = Some(WordsMatched {
+                        matched: relaxed.min,
+                        of: relaxed.words,
+                    });
+                    break;
                 }
             }
         }
@@ -591,6 +610,7 @@ impl Searcher {
             query: request.query.clone(),
             total_hits: matches.count(),
             fallback: false,
+            fallback_words: None,
             corrections: compiled.corrections.clone(),
             hits,
             facets,
@@ -771,7 +791,9 @@ fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> 
 fn has_text(node: &Node) -> bool {
     match node {
         Node::Word(_) | Node::Phrase { .. } | Node::Title(_) => true,
-        Node::And(children) | Node::Or(children) => children.iter().any(has_text),
+        Node::And(children) | Node::Or(children) | Node::AtLeast { children, .. } => {
+            children.iter().any(has_text)
+        }
         Node::Not(_) | Node::Entity { .. } | Node::Source(_) | Node::Dates(_) => false,
     }
 }

@@ -129,10 +129,19 @@ pub struct Results {
     pub query: String,
     pub total_hits: usize,
     pub fallback: bool,
+    pub fallback_words: Option<WordsMatched>,
     pub corrections: Vec<Correction>,
     pub hits: Vec<Hit>,
     #[serde(default)]
     pub facets: Option<serde_json::Value>,
+}
+
+#[allow(dead_code)]
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct WordsMatched {
+    pub matched: usize,
+    pub of: usize,
 }
 
 #[allow(dead_code)]

@@ -1,7 +1,7 @@
 //! `scout search` on the seeds and small fixtures: ranking, snippets, dates, accents,
 //! stemming, the AND/OR fallback, exit codes and the JSON contract.
 
-use crate::common::{json_line, Workspace};
+use crate::common::{json_line, WordsMatched, Workspace};
 use predicates::str::contains;
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
@@ -166,7 +166,31 @@ fn words_are_anded_then_ored_with_a_notice_when_nothing_matches_all() {
         .args(["search", "Qarabag Chambers"])
         .assert()
         .success()
-        .stdout(contains("No article matches all of \"Qarabag Chambers\""));
+        .stdout(contains(
+            "No article matches all of \"Qarabag Chambers\"; showing articles that match any of \
+             its words.",
+        ));
+}
+
+#[test]
+fn the_fallback_keeps_the_articles_with_the_most_of_the_words() {
+    let ws = Workspace::with_seeds();
+    ws.index(&[]);
+    // No seed has all three; 001 and 003 have two each (Alonso, Qarabag; Alonso, Chambers),
+    // the rest Alonso alone, and are left out.
+    let some = ws.search_json(&["Alonso Qarabag Chambers"]);
+    let mut ids: Vec<_> = some.hits.iter().map(|h| h.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, [KOLN, "003_044ef6ceecc6e72e"]);
+    assert_eq!(
+        (some.fallback, some.fallback_words),
+        (true, Some(WordsMatched { matched: 2, of: 3 }))
+    );
+    ws.scout()
+        .args(["search", "Alonso Qarabag Chambers"])
+        .assert()
+        .success()
+        .stdout(contains("showing articles that match 2 of its 3 words."));
 }
 
 #[test]

@@ -252,6 +252,13 @@ impl Compiler<'_> {
                 }
                 Box::new(BooleanQuery::new(clauses))
             }
+            Node::AtLeast { min, children } => {
+                let mut clauses = Vec::new();
+                for child in children {
+                    clauses.push((Occur::Should, self.node(child, negated, notes)?));
+                }
+                Box::new(BooleanQuery::with_minimum_required_clauses(clauses, *min))
+            }
         })
     }
 
@@ -765,26 +772,47 @@ fn phrase_or_term(mut terms: Vec<Term>, slop: u32, option: IndexRecordOption) ->
     }
 }
 
-/// The OR-relaxed form of a query whose top level is an AND of several words or phrases:
-/// filters and exclusions stay required, the words become alternatives. `None` when
-/// relaxing would not change anything.
-pub fn relax(node: &Node) -> Option<Node> {
+/// A query relaxed to match articles with only some of its words ([`relax`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relaxed {
+    /// The relaxed query.
+    pub node: Node,
+    /// How many of the words an article must match.
+    pub min: usize,
+    /// How many words (and phrases) the query has.
+    pub words: usize,
+}
+
+/// The relaxed forms of a query whose top level is an AND of several words or phrases,
+/// most demanding first: all words but one, then all but two... down to any one. Filters
+/// and exclusions stay required. Searched in turn until one matches, they put the articles
+/// with the most of the words first ("Anton Stuttgart Plettenberg": those with Anton and
+/// Stuttgart, not the hundreds with Stuttgart alone). Empty when relaxing changes nothing.
+pub fn relax(node: &Node) -> Vec<Relaxed> {
     let Node::And(children) = node else {
-        return None;
+        return Vec::new();
     };
     let (text, rest): (Vec<&Node>, Vec<&Node>) = children
         .iter()
         .partition(|c| matches!(c, Node::Word(_) | Node::Phrase { .. } | Node::Title(_)));
-    if text.len() < 2 {
-        return None;
-    }
-    let mut relaxed = vec![Node::Or(text.into_iter().cloned().collect())];
-    relaxed.extend(rest.into_iter().cloned());
-    Some(if relaxed.len() == 1 {
-        relaxed.remove(0)
-    } else {
-        Node::And(relaxed)
-    })
+    let words = text.len();
+    let text: Vec<Node> = text.into_iter().cloned().collect();
+    (1..words)
+        .rev()
+        .map(|min| {
+            let mut relaxed = vec![Node::AtLeast {
+                min,
+                children: text.clone(),
+            }];
+            relaxed.extend(rest.iter().map(|&node| node.clone()));
+            let node = if relaxed.len() == 1 {
+                relaxed.remove(0)
+            } else {
+                Node::And(relaxed)
+            };
+            Relaxed { node, min, words }
+        })
+        .collect()
 }
 
 #[cfg(test)]

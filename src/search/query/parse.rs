@@ -46,6 +46,14 @@ pub enum Node {
     And(Vec<Node>),
     /// Documents matching any child.
     Or(Vec<Node>),
+    /// Documents matching at least `min` of the children: a query's words, relaxed when no
+    /// article matches all of them (never parsed from text).
+    AtLeast {
+        /// How many children must match.
+        min: usize,
+        /// The alternatives.
+        children: Vec<Node>,
+    },
 }
 
 /// A range of days, `start..=end`, either end open; each end as `(year, month, day)`.
