@@ -130,6 +130,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_bar_counts_articles_in_the_singular_and_the_plural() {
+        let reporter = TerminalReporter::new(false);
+        reporter.progress(100, 1);
+        assert_eq!(reporter.bar.message(), "1 article");
+        reporter.progress(200, 2);
+        assert_eq!(reporter.bar.message(), "2 articles");
+    }
+
+    #[test]
     fn warnings_beyond_the_first_few_of_a_kind_are_counted_by_kind() {
         let counts = BTreeMap::from([
             (WarningKind::Undated, 7),

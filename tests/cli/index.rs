@@ -309,26 +309,3 @@ fn the_cli_definition_is_consistent() {
     use clap::CommandFactory;
     scout::cli::Cli::command().debug_assert();
 }
-
-#[test]
-fn the_progress_bar_on_a_terminal_counts_one_article_in_the_singular() {
-    let ws = Workspace::new();
-    ws.write("in/one.txt", "Only headline. Only body.");
-    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("scout"));
-    command
-        .current_dir(ws.path())
-        .args(["--index", "index", "index", "in"])
-        .env_remove("SCOUT_INDEX")
-        .env("TERM", "xterm");
-    let mut job = rexpect::session::spawn_command(command, Some(20_000)).expect("spawn scout");
-    let printed = job.exp_eof().expect("the job ends");
-    assert!(
-        printed.contains("indexed 1 article (1 new"),
-        "no summary: {printed:?}"
-    );
-    // The bar's frame after the article is read: "... 25 B/25 B 1 article".
-    assert!(
-        printed.contains("/25 B 1 article\r") && !printed.contains("1 articles"),
-        "{printed:?}"
-    );
-}
