@@ -317,6 +317,9 @@ pub fn build(
         .sum();
     let existing = content_hashes(index)?;
     let writer = open_writer(index, options)?;
+    // Recorded before the first commit: a job killed after one leaves articles of these
+    // paths, which `scout reindex` must read again.
+    record_job(index, &roots, false)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(effective_threads(options.threads))
         .build()
@@ -403,7 +406,7 @@ pub fn build(
     writer
         .wait_merging_threads()
         .context("cannot finish merging index segments")?;
-    record_job(index, &roots)?;
+    record_job(index, &roots, true)?;
     summary.input_bytes = bytes_read.load(Ordering::Relaxed);
     summary.elapsed = started.elapsed();
     Ok(summary)
@@ -416,17 +419,23 @@ pub fn refresh_lexicon(index: &ScoutIndex) -> anyhow::Result<()> {
     write_lexicon(&index.dir, &entities)
 }
 
-/// Remembers the paths an index was built from (for `scout reindex`) and when.
-fn record_job(index: &ScoutIndex, roots: &[PathBuf]) -> anyhow::Result<()> {
+/// Remembers the paths an index was built from (for `scout reindex`), and when a job
+/// `finished`.
+fn record_job(index: &ScoutIndex, roots: &[PathBuf], finished: bool) -> anyhow::Result<()> {
     let mut meta = read_meta(&index.dir)?;
+    let known = meta.sources.len();
     for root in roots {
         if !meta.sources.contains(root) {
             meta.sources.push(root.clone());
         }
     }
-    meta.last_indexed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()
-        .map(|d| d.as_secs() as i64);
+    if finished {
+        meta.last_indexed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .map(|d| d.as_secs() as i64);
+    } else if meta.sources.len() == known {
+        return Ok(());
+    }
     write_meta(&index.dir, &meta)
 }

@@ -158,6 +158,17 @@ fn a_job_killed_mid_way_leaves_a_searchable_index_and_a_rerun_completes_it() {
 }
 
 #[test]
+fn a_job_killed_after_a_commit_leaves_its_paths_for_reindex() {
+    let (ws, _feed, mut child) = long_job_after_first_commit(ARTICLES);
+    child.kill().expect("kill -9");
+    child.wait().expect("wait");
+    assert!(total(&ws) < ARTICLES);
+    // The new index records the feed although the job never finished: reindex reads it.
+    ws.scout().arg("reindex").assert().success();
+    assert_eq!(total(&ws), ARTICLES);
+}
+
+#[test]
 fn ctrl_c_commits_what_is_done_prints_the_summary_and_exits_130() {
     let (ws, _, child) = long_job_after_first_commit(ARTICLES);
     let articles = ARTICLES;
