@@ -25,6 +25,8 @@ pub fn run(location: &IndexLocation, args: IndexArgs) -> anyhow::Result<Outcome>
     };
     let mut options = job_options(&args.job);
     options.prune = args.prune;
+    // Before an index is created: a mistyped path leaves none behind.
+    crate::corpus::check_paths(&paths)?;
     let _lock = JobLock::acquire(&location.dir)?;
     let index = open_or_create_index(&location.dir).map_err(open_error)?;
     let summary = index_with_progress(&index, &paths, &options, args.job.verbose)?;

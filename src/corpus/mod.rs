@@ -17,7 +17,9 @@ mod source;
 mod text;
 
 pub use date::{parse_date, Date, DateError, YEARS};
-pub use source::{collect_files, read_records, RawRecord, RecordReader, MAX_RECORD_BYTES};
+pub use source::{
+    check_paths, collect_files, read_records, RawRecord, RecordReader, MAX_RECORD_BYTES,
+};
 
 use std::fmt;
 use std::path::PathBuf;

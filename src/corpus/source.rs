@@ -50,44 +50,78 @@ fn is_article_file(path: &Path) -> bool {
     is_jsonl(path) || path.extension().is_some_and(|e| e == "txt")
 }
 
-/// Expands the given paths into the list of files to read, walking directories in sorted order.
-///
-/// Fails if a path does not exist or a directory cannot be listed.
-pub fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
+/// Checks that every path is a file or a directory, before a job starts (and creates an
+/// index): an error names the first that is not.
+pub fn check_paths(paths: &[PathBuf]) -> anyhow::Result<()> {
     for path in paths {
         let meta =
             std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-        // Absolute paths: articles remember where they came from whatever the working
-        // directory of later jobs (`--prune`, `scout reindex`).
-        let path = &std::fs::canonicalize(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        if meta.is_dir() {
-            walk_dir(path, &mut files)?;
-        } else if meta.is_file() {
-            files.push(path.clone());
-        } else {
+        if !meta.is_dir() && !meta.is_file() {
             bail!("{} is neither a file nor a directory", path.display());
         }
     }
-    Ok(files)
+    Ok(())
 }
 
-fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list directory {}", dir.display()))?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .with_context(|| format!("cannot list directory {}", dir.display()))?;
-    entries.sort();
-    for path in entries {
+/// Expands the given paths into the list of files to read, walking directories in sorted
+/// order. Each file and directory is taken once: where paths overlap ("feeds" and
+/// "feeds/a.jsonl") and where a symbolic link leads back up the tree.
+///
+/// Fails if a path does not exist or a directory cannot be listed.
+pub fn collect_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    check_paths(paths)?;
+    let mut walk = Walk::default();
+    for path in paths {
+        // Absolute paths: articles remember where they came from whatever the working
+        // directory of later jobs (`--prune`, `scout reindex`).
+        let path = std::fs::canonicalize(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
         if path.is_dir() {
-            walk_dir(&path, files)?;
-        } else if is_article_file(&path) {
-            files.push(path);
+            walk.dir(&path)?;
+        } else {
+            walk.file(path);
         }
     }
-    Ok(())
+    Ok(walk.files)
+}
+
+/// The files found so far, and the real paths of the files and directories taken.
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    seen: std::collections::HashSet<PathBuf>,
+}
+
+impl Walk {
+    /// Takes a file, unless it was taken already (under another path too).
+    fn file(&mut self, path: PathBuf) {
+        let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if self.seen.insert(real) {
+            self.files.push(path);
+        }
+    }
+
+    /// Takes the article files under a directory, unless it was walked already.
+    fn dir(&mut self, dir: &Path) -> anyhow::Result<()> {
+        let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !self.seen.insert(real) {
+            return Ok(());
+        }
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .with_context(|| format!("cannot list directory {}", dir.display()))?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<Result<_, _>>()
+            .with_context(|| format!("cannot list directory {}", dir.display()))?;
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                self.dir(&path)?;
+            } else if is_article_file(&path) {
+                self.file(path);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Streams the records of a list of files, one file after another.

@@ -225,6 +225,44 @@ fn a_missing_input_path_is_an_error_naming_it() {
 }
 
 #[test]
+fn a_mistyped_first_job_leaves_no_empty_index_behind() {
+    let ws = Workspace::with_seeds();
+    ws.scout().args(["index", "seedz"]).assert().code(2);
+    // The first search still builds the index from ./seeds.
+    assert_eq!(
+        ws.ids(&["Anton", "release", "clause"])[0],
+        "000_67b09ea07b725da8"
+    );
+}
+
+#[test]
+fn overlapping_paths_and_symbolic_link_loops_read_each_file_once() {
+    let ws = Workspace::new();
+    ws.write("tree/a.txt", "Looping article one.");
+    ws.write(
+        "tree/sub/b.jsonl",
+        "{\"id\":\"b\",\"body\":\"Looping article two.\"}\n",
+    );
+    std::os::unix::fs::symlink("..", ws.path().join("tree/sub/up")).expect("symlink");
+    let stderr = ws.index(&["tree", "tree/sub/b.jsonl", "tree/sub"]);
+    assert!(
+        stderr.contains("indexed 2 articles (2 new, 0 changed), 0 unchanged, skipped 0"),
+        "{stderr}"
+    );
+    // Read where they are, not again and again through the loop ("tree/sub/up/sub/up/...").
+    let tree = ws.path().join("tree").canonicalize().expect("tree");
+    let mut paths: Vec<String> = ws
+        .search_json(&["looping"])
+        .hits
+        .into_iter()
+        .map(|h| h.path)
+        .collect();
+    paths.sort();
+    let expected = [tree.join("a.txt"), tree.join("sub/b.jsonl")];
+    assert_eq!(paths, expected.map(|p| p.display().to_string()));
+}
+
+#[test]
 fn binary_and_empty_files_are_skipped_with_reasons() {
     let ws = Workspace::new();
     ws.write("in/good.txt", "A good article.");
