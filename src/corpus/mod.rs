@@ -83,6 +83,8 @@ pub enum WarningKind {
     Undated,
     /// A field of the wrong type was ignored.
     IgnoredField,
+    /// The job read an article of the same id before; the index keeps one of them.
+    RepeatedId,
 }
 
 impl WarningKind {
@@ -93,6 +95,7 @@ impl WarningKind {
             WarningKind::Mojibake => "mis-decoded text repaired",
             WarningKind::Undated => "undated",
             WarningKind::IgnoredField => "field of the wrong type ignored",
+            WarningKind::RepeatedId => "id repeated",
         }
     }
 }

@@ -13,7 +13,9 @@ use super::document::{content_hash, to_document};
 use super::existing::{content_hashes, id_key, ids_from_paths};
 use super::lexicon::{count_entities, write_lexicon};
 use super::{read_meta, write_meta, ScoutIndex};
-use crate::corpus::{self, collect_files, read_records, ParsedArticle, RawRecord, Skip, Warning};
+use crate::corpus::{
+    self, collect_files, read_records, ParsedArticle, RawRecord, Skip, Warning, WarningKind,
+};
 use crate::extract::analyse;
 use anyhow::{anyhow, Context};
 use rayon::prelude::*;
@@ -140,10 +142,13 @@ enum Prepared {
         replaces: bool,
         document: Box<TantivyDocument>,
         warnings: Vec<Warning>,
+        location: corpus::Location,
     },
     Unchanged {
+        id: String,
         key: u64,
         warnings: Vec<Warning>,
+        location: corpus::Location,
     },
     Skipped(Skip),
 }
@@ -163,7 +168,12 @@ fn prepare(
     let hash = content_hash(&article);
     let previous = existing.get(&key).copied();
     if previous == Some(hash) {
-        return Prepared::Unchanged { key, warnings };
+        return Prepared::Unchanged {
+            id: article.id,
+            key,
+            warnings,
+            location: article.location,
+        };
     }
     let extracted = analyse(&article, with_entities);
     Prepared::Document {
@@ -172,6 +182,7 @@ fn prepare(
         replaces: previous.is_some(),
         document: Box::new(to_document(&index.fields, &article, &extracted, hash)),
         warnings,
+        location: article.location,
     }
 }
 
@@ -213,18 +224,27 @@ struct Job<'a> {
     options: &'a BuildOptions,
     reporter: &'a dyn Reporter,
     summary: BuildSummary,
+    /// Keys of the ids of the articles read so far.
     seen: FxHashSet<u64>,
     since_commit: u64,
     last_commit: Instant,
 }
 
 impl Job<'_> {
-    /// Adds one prepared batch: the last article wins when an id repeats within the batch.
+    /// Adds one prepared batch. When an id repeats within the job (two files of one name in
+    /// two folders, a feed's repeated line), the last article read replaces the others, with
+    /// a warning (unless it is the one the index already holds: then the index keeps the
+    /// article this job wrote before).
     fn add_batch(&mut self, prepared: Vec<Prepared>) -> anyhow::Result<()> {
         let mut last_of_key: FxHashMap<u64, usize> = FxHashMap::default();
+        // Ids this job read in an earlier batch.
+        let mut read_before: FxHashSet<u64> = FxHashSet::default();
         for (i, item) in prepared.iter().enumerate() {
             if let Prepared::Document { key, .. } | Prepared::Unchanged { key, .. } = item {
                 last_of_key.insert(*key, i);
+                if self.seen.contains(key) {
+                    read_before.insert(*key);
+                }
             }
         }
         for (i, item) in prepared.into_iter().enumerate() {
@@ -235,17 +255,23 @@ impl Job<'_> {
                     replaces,
                     document,
                     warnings,
+                    location,
                 } => {
                     self.warn(&warnings);
-                    self.seen.insert(key);
+                    self.note_read(key, &id, location);
                     if last_of_key.get(&key) != Some(&i) {
                         continue;
                     }
-                    if replaces {
+                    // Read in an earlier batch and not in the index before: this job added
+                    // it then, and counted it.
+                    let added_before = read_before.contains(&key) && !replaces;
+                    if replaces || added_before {
                         self.writer
                             .delete_term(Term::from_field_text(self.index.fields.id, &id));
+                    }
+                    if replaces {
                         self.summary.updated += 1;
-                    } else {
+                    } else if !added_before {
                         self.summary.added += 1;
                     }
                     self.writer
@@ -253,9 +279,14 @@ impl Job<'_> {
                         .context("cannot add a document to the index")?;
                     self.since_commit += 1;
                 }
-                Prepared::Unchanged { key, warnings } => {
+                Prepared::Unchanged {
+                    id,
+                    key,
+                    warnings,
+                    location,
+                } => {
                     self.warn(&warnings);
-                    self.seen.insert(key);
+                    self.note_read(key, &id, location);
                     self.summary.unchanged += 1;
                 }
                 Prepared::Skipped(skip) => {
@@ -265,6 +296,21 @@ impl Job<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Remembers that the job read an article of this id, with a warning if it read one
+    /// before (the index keeps one article per id: as a rule the last read).
+    fn note_read(&mut self, key: u64, id: &str, location: corpus::Location) {
+        if !self.seen.insert(key) {
+            self.warn(&[Warning {
+                location,
+                kind: WarningKind::RepeatedId,
+                message: format!(
+                    "id {id:?} repeats an article read before in this job; only one of them is \
+                     kept"
+                ),
+            }]);
+        }
     }
 
     fn warn(&mut self, warnings: &[Warning]) {

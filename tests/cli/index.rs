@@ -1,6 +1,6 @@
 //! `scout index`: formats, date rules, directory walking, upserts, bad input.
 
-use crate::common::{gzip, Workspace};
+use crate::common::{gzip, json_line, Workspace};
 use predicates::str::contains;
 
 #[test]
@@ -222,6 +222,44 @@ fn a_missing_input_path_is_an_error_naming_it() {
         .assert()
         .code(2)
         .stderr(contains("cannot read no-such-dir"));
+}
+
+#[test]
+fn a_repeated_id_is_a_warning_and_the_index_keeps_one_article() {
+    let ws = Workspace::new();
+    // Two files of one name in two folders: one id.
+    ws.write(
+        "coll/2023/story.txt",
+        "Zebra transfer saga. The old version.",
+    );
+    ws.write(
+        "coll/2024/story.txt",
+        "Zebra transfer saga. The new version.",
+    );
+    // And a feed repeating an id thousands of lines apart (another batch of the job).
+    let mut feed = String::new();
+    feed.push_str(&json_line("dup", "Okapi first", "The first okapi copy."));
+    for i in 0..3000 {
+        feed.push_str(&json_line(&format!("f{i}"), "Filler", "Nothing to see."));
+    }
+    feed.push_str(&json_line("dup", "Okapi second", "The second okapi copy."));
+    ws.write("coll/feed.jsonl", feed);
+    let stderr = ws.index(&["coll"]);
+    assert!(
+        stderr.contains("2024/story.txt: id \"story\" repeats an article read before in this job")
+            && stderr.contains("feed.jsonl line 3002: id \"dup\" repeats an article"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("indexed 3002 articles (3002 new"),
+        "{stderr}"
+    );
+    let zebra = ws.search_json(&["zebra"]);
+    assert_eq!(zebra.hits.len(), 1);
+    assert!(zebra.hits[0].path.ends_with("2024/story.txt"));
+    let okapi = ws.search_json(&["okapi"]);
+    assert_eq!(okapi.hits.len(), 1);
+    assert_eq!(okapi.hits[0].title, "Okapi second");
 }
 
 #[test]
