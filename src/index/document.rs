@@ -9,8 +9,10 @@ use tantivy::{DateTime, TantivyDocument};
 
 /// A stable 64-bit hash of everything stored about an article's content.
 ///
-/// Covers where it was read from too (an article that moves is re-indexed). Used to tell
-/// unchanged articles from changed ones on re-index; stable across runs and platforms (xxh3).
+/// Covers the file it was read from too (an article that moves to another file is
+/// re-indexed), but not its line: a line added to a feed above it leaves it unchanged. Used
+/// to tell unchanged articles from changed ones on re-index; stable across runs and platforms
+/// (xxh3).
 pub fn content_hash(article: &Article) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let path = article.location.path.to_string_lossy();
@@ -24,7 +26,6 @@ pub fn content_hash(article: &Article) -> u64 {
         hasher.update(part.as_bytes());
         hasher.update(&[0]);
     }
-    hasher.update(&(article.location.line.unwrap_or(0) as u64).to_le_bytes());
     if let Some(date) = article.date {
         hasher.update(&date.unix_seconds().to_le_bytes());
     }

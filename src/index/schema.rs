@@ -31,7 +31,8 @@ pub struct Fields {
     pub url: Field,
     /// Source file path (raw, for pruning by path).
     pub path: Field,
-    /// Line number in a JSON Lines source, 0 for whole files.
+    /// Line number in a JSON Lines source when the article was last written (lines added
+    /// above it later do not rewrite it), 0 for whole files.
     pub line: Field,
     /// Entity facets: `/club/<name>`, `/person/<name>`, `/competition/<name>`.
     pub entity: Field,

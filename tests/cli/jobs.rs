@@ -1,7 +1,7 @@
 //! Batch jobs: incremental re-runs, edits, pruning, crash safety (a real `kill -9`), Ctrl-C,
 //! one writer at a time, atomic `reindex` under an open reader, schema versions.
 
-use crate::common::Workspace;
+use crate::common::{json_line, Workspace};
 use predicates::prelude::*;
 use predicates::str::contains;
 use std::path::Path;
@@ -41,6 +41,24 @@ fn rerunning_a_job_is_a_no_op_and_an_edit_updates_just_that_article() {
     );
     assert_eq!(ws.ids(&["Zwolle"]), ["003_044ef6ceecc6e72e"]);
     assert_eq!(ws.search_json(&["Liverpool"]).total_hits, 4);
+}
+
+#[test]
+fn a_line_added_to_a_feed_leaves_the_articles_below_it_unchanged() {
+    let ws = Workspace::new();
+    let lines = ["a", "b", "c"].map(|id| json_line(id, "Feed story", "Derby day news."));
+    ws.write("feed.jsonl", lines.concat());
+    ws.index(&["feed.jsonl"]);
+    ws.write(
+        "feed.jsonl",
+        json_line("new", "Feed story", "Derby day news.") + &lines.concat(),
+    );
+    let rerun = ws.index(&["feed.jsonl", "--prune"]);
+    assert!(
+        summary(&rerun).contains("indexed 1 article (1 new, 0 changed), 3 unchanged"),
+        "{rerun}"
+    );
+    assert_eq!(ws.search_json(&["derby"]).total_hits, 4);
 }
 
 #[test]
