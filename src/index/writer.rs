@@ -278,6 +278,11 @@ impl Job<'_> {
                         .add_document(*document)
                         .context("cannot add a document to the index")?;
                     self.since_commit += 1;
+                    // Within the batch: a crash loses at most `commit_every` articles, however
+                    // large the batches.
+                    if self.since_commit >= self.options.commit_every {
+                        self.commit()?;
+                    }
                 }
                 Prepared::Unchanged {
                     id,
@@ -484,4 +489,32 @@ fn record_job(index: &ScoutIndex, roots: &[PathBuf], finished: bool) -> anyhow::
         return Ok(());
     }
     write_meta(&index.dir, &meta)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::open_or_create_index;
+
+    #[test]
+    fn commits_come_every_n_articles_even_within_a_batch() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let feed = dir.path().join("feed.jsonl");
+        let lines: String = (0..1000)
+            .map(|i| format!("{{\"id\":\"a{i}\",\"body\":\"Story number {i}.\"}}\n"))
+            .collect();
+        std::fs::write(&feed, lines).expect("write feed");
+        let index = open_or_create_index(&dir.path().join("index")).expect("index");
+        let options = BuildOptions {
+            commit_every: 100,
+            extract_entities: false,
+            ..BuildOptions::default()
+        };
+        struct Quiet;
+        impl Reporter for Quiet {}
+        let summary = build(&index, &[feed], &options, &Quiet).expect("build");
+        // One batch of 2,048 records holds all 1,000: still a commit every 100 articles.
+        assert_eq!(summary.added, 1000);
+        assert!(summary.commits >= 10, "{} commits", summary.commits);
+    }
 }
