@@ -27,7 +27,9 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
             "invalid UTF-8 repaired (bad bytes replaced with U+FFFD)".into(),
         ));
     }
-    let object: Map<String, Value> = match serde_json::from_str(&line) {
+    // A byte-order mark (files saved by some Windows editors start with one) is no JSON.
+    let json = line.strip_prefix('\u{feff}').unwrap_or(&line);
+    let object: Map<String, Value> = match serde_json::from_str(json) {
         Ok(Value::Object(object)) => object,
         Ok(other) => {
             return Err(skip(SkipReason::InvalidJson(format!(

@@ -107,6 +107,21 @@ fn warnings_past_the_first_five_of_a_kind_are_counted_and_verbose_lists_them() {
 }
 
 #[test]
+fn a_byte_order_mark_before_a_feeds_first_line_is_ignored() {
+    let ws = Workspace::new();
+    ws.write(
+        "feed.jsonl",
+        format!(
+            "\u{feff}{}",
+            json_line("bom", "Marked feed", "Its first line.")
+        ),
+    );
+    let stderr = ws.index(&["feed.jsonl"]);
+    assert!(stderr.contains("indexed 1 article (1 new"), "{stderr}");
+    assert_eq!(ws.ids(&["marked"]), ["bom"]);
+}
+
+#[test]
 fn json_lines_plain_and_gzipped_with_the_date_rules() {
     let ws = Workspace::new();
     let feed = concat!(
