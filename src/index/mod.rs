@@ -83,7 +83,7 @@ pub enum OpenError {
     /// There is no index in the directory.
     #[error("no index at {} (build one with `scout index [PATH...]`)", .0.display())]
     Missing(PathBuf),
-    /// The index was built by a scout with another schema.
+    /// The index was built by an older scout, with another schema.
     #[error(
         "the index at {} has schema version {found}, this scout needs version {expected}: \
          run `scout reindex` to rebuild it",
@@ -95,6 +95,21 @@ pub enum OpenError {
         /// Version found in the index.
         found: u32,
         /// Version this build needs.
+        expected: u32,
+    },
+    /// The index was built by a newer scout than this one.
+    #[error(
+        "the index at {} was built by a newer scout (schema version {found}; this one reads \
+         version {expected}): search it with that scout, or run `scout reindex` to rebuild it \
+         for this one",
+        dir.display()
+    )]
+    NewerSchema {
+        /// The index directory.
+        dir: PathBuf,
+        /// Version found in the index.
+        found: u32,
+        /// Version this build reads.
         expected: u32,
     },
     /// Anything else (I/O, corrupt files).
@@ -121,15 +136,21 @@ pub fn index_exists(root: &Path) -> bool {
 /// Opens the live generation of the index at `root`, checking its schema version.
 pub fn open_index(root: &Path) -> Result<ScoutIndex, OpenError> {
     let dir = current_generation(root).ok_or_else(|| OpenError::Missing(root.to_path_buf()))?;
-    let meta = read_meta(&dir)?;
-    if meta.schema_version != SCHEMA_VERSION {
-        return Err(OpenError::SchemaVersion {
-            dir: root.to_path_buf(),
-            found: meta.schema_version,
-            expected: SCHEMA_VERSION,
-        });
+    let (found, expected) = (read_meta(&dir)?.schema_version, SCHEMA_VERSION);
+    let shown = root.to_path_buf();
+    match found.cmp(&expected) {
+        std::cmp::Ordering::Equal => open_generation(root, &dir),
+        std::cmp::Ordering::Greater => Err(OpenError::NewerSchema {
+            dir: shown,
+            found,
+            expected,
+        }),
+        std::cmp::Ordering::Less => Err(OpenError::SchemaVersion {
+            dir: shown,
+            found,
+            expected,
+        }),
     }
-    open_generation(root, &dir)
 }
 
 fn open_generation(root: &Path, dir: &Path) -> Result<ScoutIndex, OpenError> {

@@ -296,6 +296,16 @@ fn an_index_of_an_older_schema_is_refused_with_a_hint_and_reindex_fixes_it() {
         .stderr(contains("schema version 0").and(contains("run `scout reindex`")));
     ws.scout().arg("reindex").assert().success();
     assert_eq!(ws.ids(&["Anton", "release"]), ["000_67b09ea07b725da8"]);
+    // An index of a newer scout is not called old.
+    let generation = scout::index::current_generation(&root).expect("generation");
+    let mut meta = scout::index::read_meta(&generation).expect("meta");
+    meta.schema_version = 99;
+    scout::index::write_meta(&generation, &meta).expect("write meta");
+    ws.scout()
+        .args(["search", "Anton"])
+        .assert()
+        .code(2)
+        .stderr(contains("was built by a newer scout (schema version 99;"));
 }
 
 #[test]
