@@ -154,7 +154,8 @@ pub fn open_index(root: &Path) -> Result<ScoutIndex, OpenError> {
 }
 
 fn open_generation(root: &Path, dir: &Path) -> Result<ScoutIndex, OpenError> {
-    let index = Index::open_in_dir(dir)
+    let index = lock::SearchableDirectory::open(dir)
+        .and_then(Index::open)
         .with_context(|| format!("cannot open the index at {}", root.display()))?;
     let fields = fields_of(&index.schema())
         .with_context(|| format!("the index at {} has an unexpected schema", root.display()))?;

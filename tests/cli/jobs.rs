@@ -309,6 +309,65 @@ fn an_index_of_an_older_schema_is_refused_with_a_hint_and_reindex_fixes_it() {
 }
 
 #[test]
+fn an_index_the_user_cannot_write_is_searched_all_the_same() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let ws = Workspace::with_seeds();
+    ws.index(&[]);
+    let index = ws.path().join("index");
+    // As root, permissions bind only another user: search as "nobody". Else make the
+    // index read-only for this user (and writable again afterwards, to clean up).
+    let as_root = std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0);
+    let set_modes = |dir_mode: u32, file_mode: u32| {
+        let mut stack = vec![index.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("list").flatten() {
+                let path = entry.path();
+                let mode = if path.is_dir() {
+                    stack.push(path.clone());
+                    dir_mode
+                } else {
+                    file_mode
+                };
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode))
+                    .expect("chmod");
+            }
+        }
+        std::fs::set_permissions(&index, std::fs::Permissions::from_mode(dir_mode)).expect("chmod");
+    };
+    let scout = assert_cmd::cargo::cargo_bin("scout");
+    let mut search = if as_root {
+        std::fs::set_permissions(ws.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        set_modes(0o755, 0o644);
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        command.arg(&scout);
+        command
+    } else {
+        set_modes(0o555, 0o444);
+        Command::new(&scout)
+    };
+    let output = search
+        .current_dir(ws.path())
+        .env_remove("SCOUT_INDEX")
+        .args([
+            "--index",
+            "index",
+            "search",
+            "--json",
+            "Anton release clause",
+        ])
+        .output()
+        .expect("run scout search");
+    set_modes(0o755, 0o644);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("000_67b09ea07b725da8"),
+        "{}\n{stdout}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
 fn reindex_without_an_index_is_an_error() {
     let ws = Workspace::new();
     ws.scout()
