@@ -346,6 +346,38 @@ fn a_query_naming_a_club_scores_its_articles_by_the_clubs_other_names_too() {
     let ids = ws.ids(&["Cologne"]);
     assert_eq!(ids, ["b-about", "a-passing"]);
 }
+
+#[test]
+fn a_tagged_article_shows_where_it_names_the_entity_by_another_name_of_several_words() {
+    let ws = Workspace::new();
+    // Tagged Thomas Müller, whom it names only as "Thomas Mueller"; five articles write
+    // "Müller", so the query is taken as typed, not corrected to "Mueller".
+    let feed = json_line(
+        "mueller",
+        "Bayern prepare for the derby",
+        "The squad trained on Friday morning in cold weather. The coach spoke about the \
+         schedule and the travel plans for the weekend. Later Thomas Mueller joined the \
+         session after a short rest.",
+    ) + &(0..5)
+        .map(|i| {
+            json_line(
+                &format!("gerd{i}"),
+                "Old times",
+                "Gerd Müller scored again.",
+            )
+        })
+        .collect::<String>();
+    ws.write("feed.jsonl", feed);
+    ws.index(&["feed.jsonl"]);
+    let results = ws.search_json(&["Thomas Müller"]);
+    assert_eq!(results.hits[0].id, "mueller");
+    assert_eq!(
+        results.hits[0].snippet.marked(),
+        ["Thomas Mueller"],
+        "{:?}",
+        results.hits[0].snippet
+    );
+}
 /// Maps a label or an extracted name to a comparable key: folded, through the gazetteer's
 /// aliases to the canonical name when the name is a known alias of that kind.
 fn normalise(kind: EntityKind, name: &str) -> String {

@@ -488,10 +488,12 @@ impl Compiler<'_> {
     /// highlighted), for articles tagged with it ("Cologne", "Koeln" for "Koln"; "Tottenham",
     /// "THFC" for "Spurs"), at most [`MAX_ALIAS_NAMES`] of them; never a typed word
     /// ("Tottenham" for "Tottenham Hotspur" would score it twice) nor the canonical name.
-    /// Names of several words are left out: each would be a phrase whose positions are read
+    /// Names of several words do not score: each would be a phrase whose positions are read
     /// in every tagged article ("Man United" made "Man Utd" 20% slower at 10x), and the
     /// longest ("United States national soccer team") are descriptions no article writes.
-    /// `None` when it has no such name.
+    /// They are highlighted, which costs only the hits shown: an article tagged Thomas
+    /// Müller that writes "Thomas Mueller" shows that passage for "Müller".
+    /// `None` when it has no name of one word.
     fn alias_bonus(
         &mut self,
         entity: &NamedEntity,
@@ -499,18 +501,27 @@ impl Compiler<'_> {
         canonical: &[String],
         notes: &mut Notes,
     ) -> Option<Box<dyn Query>> {
-        let mut kept: Vec<String> = entity
-            .aliases
-            .iter()
-            .filter_map(
-                |alias| match analyze_terms(&mut self.news, alias).as_slice() {
-                    [term] if !typed.contains(term) && canonical != std::slice::from_ref(term) => {
-                        Some(term.clone())
+        let mut kept: Vec<String> = Vec::new();
+        let mut phrases = 0;
+        for alias in &entity.aliases {
+            match analyze_terms(&mut self.news, alias) {
+                terms if terms.len() > 1 => {
+                    let new = terms != canonical
+                        && !notes.highlight.phrases.iter().any(|(p, _)| *p == terms);
+                    if new && phrases < MAX_ALIAS_NAMES {
+                        notes.highlight.phrases.push((terms, 0));
+                        phrases += 1;
                     }
-                    _ => None,
-                },
-            )
-            .collect();
+                }
+                mut terms => {
+                    if let Some(term) = terms.pop() {
+                        if !typed.contains(&term) && canonical != std::slice::from_ref(&term) {
+                            kept.push(term);
+                        }
+                    }
+                }
+            }
+        }
         kept.sort();
         kept.dedup();
         kept.truncate(MAX_ALIAS_NAMES);
