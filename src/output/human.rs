@@ -63,7 +63,11 @@ pub fn print_results(
         print_facets(out, facets, &EntityKind::ALL)?;
         writeln!(out)?;
     }
-    let shown = results.hits.len();
+    // A later page says which ranks it shows: "3-4 of 71".
+    let shown = match results.hits.len() {
+        n if first_rank > 1 && n > 0 => format!("{first_rank}-{}", first_rank + n - 1),
+        n => n.to_string(),
+    };
     writeln!(
         out,
         "{shown} of {}",

@@ -174,7 +174,12 @@ fn shell_more_continues_the_ranks_of_the_last_query() {
     shell.send_line(":limit 2").expect("type");
     shell.exp_string("scout > ").expect("prompt");
     let first = ranked_ids(&query(&mut shell, "Alonso"));
-    let second = ranked_ids(&query(&mut shell, ":more"));
+    let second_page = query(&mut shell, ":more");
+    assert!(
+        second_page.contains("3-4 of 5 matching articles"),
+        "{second_page}"
+    );
+    let second = ranked_ids(&second_page);
     let third = ranked_ids(&query(&mut shell, ":more"));
     let ranks = |page: &[(usize, String)]| page.iter().map(|(r, _)| *r).collect::<Vec<_>>();
     assert_eq!(ranks(&first), [1, 2]);
