@@ -42,9 +42,44 @@ fn parse_until(text: &str) -> Result<DateRange, String> {
 /// Parses scout's command line. A query word excluded with a leading hyphen and written
 /// unquoted (`scout search Arsenal -Chelsea`) is a query word, not an unknown option: the
 /// query's words are moved behind a `--`, in their order, so that clap reads them all as
-/// the query.
+/// the query. `--help` and `--version` print and exit 0; a bad command line is one line on
+/// stderr, as every error of scout, and exit code 2.
 pub fn parse_command_line(args: impl IntoIterator<Item = std::ffi::OsString>) -> Cli {
-    Cli::parse_from(query_words_as_values(args.into_iter().collect()))
+    use clap::error::ErrorKind;
+    match Cli::try_parse_from(query_words_as_values(args.into_iter().collect())) {
+        Ok(cli) => cli,
+        Err(error)
+            if matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            error.exit()
+        }
+        Err(error) => {
+            eprintln!("scout: error: {}", one_line(&error.to_string()));
+            std::process::exit(2)
+        }
+    }
+}
+
+/// clap's error text in one line: its message, then its tips ("error: unrecognized
+/// subcommand 'serch'" with "tip: a similar subcommand exists: 'search'" ->
+/// "unrecognized subcommand 'serch' (a similar subcommand exists: 'search'; see --help)").
+fn one_line(clap_error: &str) -> String {
+    let mut message = String::new();
+    let mut notes: Vec<&str> = Vec::new();
+    for line in clap_error.lines().map(str::trim) {
+        if let Some(text) = line.strip_prefix("error: ") {
+            message = text.to_owned();
+        } else if let Some(tip) = line.strip_prefix("tip: ") {
+            notes.push(tip);
+        }
+    }
+    notes.push("see --help");
+    format!("{message} ({})", notes.join("; "))
 }
 
 /// Options of `scout search` (and global ones) that take a value.

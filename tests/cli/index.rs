@@ -400,3 +400,32 @@ fn the_cli_definition_is_consistent() {
     use clap::CommandFactory;
     scout::cli::Cli::command().debug_assert();
 }
+
+#[test]
+fn a_bad_command_line_is_one_line_on_stderr() {
+    let ws = Workspace::new();
+    for (args, message) in [
+        (
+            &["index", "--threads", "0", "x"][..],
+            "scout: error: invalid value '0' for '--threads <N>': 0 is not in 1..=256 (see --help)",
+        ),
+        (
+            &["serch", "x"],
+            "scout: error: unrecognized subcommand 'serch' (a similar subcommand exists: \
+             'search'; see --help)",
+        ),
+    ] {
+        let output = ws.scout().args(args).output().expect("run scout");
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            format!("{message}\n")
+        );
+    }
+    // Help is no error.
+    ws.scout()
+        .args(["index", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("--commit-every"));
+}
