@@ -68,6 +68,8 @@ pub const YEARS: RangeInclusive<i32> = 1678..=2261;
 pub enum DateError {
     /// Not in a format scout reads.
     Unreadable,
+    /// Written `YYYY-MM-DD`, but no day of the calendar ("2024-02-30").
+    NoSuchDay,
     /// A real date, but outside [`YEARS`].
     OutOfRange,
 }
@@ -77,6 +79,7 @@ impl DateError {
     pub fn describe(self, raw: &str, expected: &str) -> String {
         match self {
             DateError::Unreadable => format!("cannot parse date {raw:?} (expected {expected})"),
+            DateError::NoSuchDay => format!("date {raw:?} is no day of the calendar"),
             DateError::OutOfRange => format!(
                 "date {raw:?} is outside the years {}-{} an index can hold",
                 YEARS.start(),
@@ -92,6 +95,7 @@ pub fn parse_date(text: &str) -> Result<Date, DateError> {
     let day_format = format_description!("[year]-[month]-[day]");
     let instant = match time::Date::parse(text, &day_format) {
         Ok(day) => PrimitiveDateTime::new(day, Time::MIDNIGHT).assume_utc(),
+        Err(_) if is_day_shaped(text) => return Err(DateError::NoSuchDay),
         Err(_) => OffsetDateTime::parse(text, &Rfc3339).map_err(|_| DateError::Unreadable)?,
     };
     let utc = instant.to_offset(time::UtcOffset::UTC);
@@ -99,6 +103,16 @@ pub fn parse_date(text: &str) -> Result<Date, DateError> {
         return Err(DateError::OutOfRange);
     }
     Ok(Date::from_utc(instant))
+}
+
+/// `dddd-dd-dd`: written as a day, whether or not the calendar has it.
+fn is_day_shaped(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
 }
 
 #[cfg(test)]
@@ -126,15 +140,11 @@ mod tests {
 
     #[test]
     fn rejects_everything_else() {
-        for bad in [
-            "12 Feb",
-            "2 days ago",
-            "Publish time not found",
-            "2024-13-01",
-            "",
-            "2024-02-30",
-        ] {
+        for bad in ["12 Feb", "2 days ago", "Publish time not found", ""] {
             assert_eq!(parse_date(bad), Err(DateError::Unreadable), "{bad:?}");
+        }
+        for no_day in ["2024-13-01", "2024-02-30", "2023-02-29"] {
+            assert_eq!(parse_date(no_day), Err(DateError::NoSuchDay), "{no_day:?}");
         }
     }
 
