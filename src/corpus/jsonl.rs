@@ -37,7 +37,7 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
                 json_kind(&other)
             ))))
         }
-        Err(e) => return Err(skip(SkipReason::InvalidJson(e.to_string()))),
+        Err(e) => return Err(skip(SkipReason::InvalidJson(json_error(&e)))),
     };
     let text_field = |name: &str, warnings: &mut Vec<Warning>| -> Option<String> {
         match object.get(name) {
@@ -170,4 +170,13 @@ mod tests {
             SkipReason::InvalidJson(_)
         ));
     }
+}
+
+/// serde's message without its "at line 1": the line is the file's, named before it.
+fn json_error(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let message = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(m, _)| m);
+    format!("{message} at column {}", error.column())
 }

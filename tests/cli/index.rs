@@ -190,7 +190,9 @@ fn broken_lines_are_reported_and_the_rest_indexed() {
         .args(["index", "feed.jsonl"])
         .assert()
         .code(1)
-        .stderr(contains("feed.jsonl line 2: skipped, invalid JSON"))
+        .stderr(contains(
+            "feed.jsonl line 2: skipped, invalid JSON: key must be a string at column 2\n",
+        ))
         .stderr(contains("feed.jsonl line 4: skipped, empty body"))
         .stderr(contains("feed.jsonl line 5: skipped, invalid JSON"))
         .stderr(contains(
