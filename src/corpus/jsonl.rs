@@ -105,6 +105,15 @@ fn json_kind(value: &Value) -> &'static str {
     }
 }
 
+/// serde's message without its "at line 1": the line is the file's, named before it.
+fn json_error(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let message = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(m, _)| m);
+    format!("{message} at column {}", error.column())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,13 +179,4 @@ mod tests {
             SkipReason::InvalidJson(_)
         ));
     }
-}
-
-/// serde's message without its "at line 1": the line is the file's, named before it.
-fn json_error(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let message = text
-        .rsplit_once(" at line ")
-        .map_or(text.as_str(), |(m, _)| m);
-    format!("{message} at column {}", error.column())
 }
