@@ -243,11 +243,9 @@ fn run_piped(shell: &mut Shell) -> anyhow::Result<()> {
         match shell.handle_guarded(line.trim_end_matches(['\n', '\r']), Screen::Pipe) {
             Ok(Flow::Continue) => {}
             Ok(Flow::Quit) => return Ok(()),
-            Err(Problem::Input { message, pointer }) => {
-                report(
-                    &format!("scout: line {number}: {message}"),
-                    pointer.as_deref(),
-                );
+            // One line an error, as for `scout search`: no caret pointer under the query.
+            Err(Problem::Input { message, .. }) => {
+                report(&format!("scout: line {number}: {message}"), None);
             }
             Err(Problem::Output(e)) => return Err(e).context("cannot write the results"),
         }

@@ -336,8 +336,6 @@ fn shell_without_a_terminal_answers_each_line_in_order_without_prompt_or_colour(
         [
             "scout: line 3: unknown command :bogus (:help lists the commands)",
             "scout: line 4: invalid query \"(unclosed\": unclosed parenthesis at position 1",
-            "  (unclosed",
-            "  ^",
         ],
         "{stderr}"
     );
