@@ -329,6 +329,37 @@ pub fn write_lexicon(dir: &Path, entities: &[EntityRef]) -> anyhow::Result<()> {
             }
         }
     }
+    // A person's name written in the other order by an alias (family name first, as for
+    // "Son Heung-min", alias "Heung-min Son"): the alias's surname is a surname too, so
+    // "Son" finds him rather than a rarer person whose name ends in "Son".
+    for &(i, alias, source) in &alias_keys {
+        let entity = &entities[i];
+        if entity.kind != EntityKind::Person || source != KeySource::StrongAlias {
+            continue;
+        }
+        let mut alias_words: Vec<String> = alias.split_whitespace().map(str::to_owned).collect();
+        let mut name_words: Vec<String> = fold(&entity.name)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        if alias_words.len() < 2 || alias_words.last() == name_words.last() {
+            continue;
+        }
+        let reordered = alias_words.clone();
+        alias_words.sort_unstable();
+        name_words.sort_unstable();
+        if alias_words == name_words {
+            for key in surname_keys(&reordered) {
+                add(
+                    entity.kind,
+                    &key,
+                    KeySource::Surname,
+                    entity.count,
+                    offsets[i],
+                );
+            }
+        }
+    }
     for (i, alias, source) in alias_keys {
         let entity = &entities[i];
         add(entity.kind, alias, source, entity.count, offsets[i]);
@@ -668,6 +699,19 @@ mod tests {
             ["Aitana Bonmatí", "Aitana Bonmati"]
         );
         assert_eq!(read_entities(dir.path()).expect("read"), [person]);
+    }
+
+    #[test]
+    fn a_family_name_written_first_is_a_surname_too() {
+        // The gazetteer knows "Son Heung-min" also as "Heung-min Son"; a rarer person's
+        // name ends in "Son".
+        let dir = tempfile::tempdir().expect("temp dir");
+        let son = entity(EntityKind::Person, "Son Heung-min", 40);
+        let other = entity(EntityKind::Person, "Choe Il Son", 1);
+        write_lexicon(dir.path(), &[son.clone(), other]).expect("write");
+        let lexicon = Lexicon::open(dir.path()).expect("open");
+        let found = lexicon.resolve(EntityKind::Person, "Son").expect("resolve");
+        assert_eq!(found.map(|e| e.name), Some(son.name));
     }
 
     #[test]
