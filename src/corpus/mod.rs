@@ -83,8 +83,6 @@ pub enum WarningKind {
     Undated,
     /// A field of the wrong type was ignored.
     IgnoredField,
-    /// The job read an article of the same id before; the index keeps one of them.
-    RepeatedId,
 }
 
 impl WarningKind {
@@ -95,7 +93,6 @@ impl WarningKind {
             WarningKind::Mojibake => "mis-decoded text repaired",
             WarningKind::Undated => "undated",
             WarningKind::IgnoredField => "field of the wrong type ignored",
-            WarningKind::RepeatedId => "id repeated",
         }
     }
 }
@@ -129,6 +126,9 @@ pub enum SkipReason {
     /// The file or stream could not be read.
     #[error("cannot read: {0}")]
     Unreadable(String),
+    /// The job read an article of this id before (ids are unique; the first one read is kept).
+    #[error("id {0:?} repeats an article read before in this job")]
+    RepeatedId(String),
 }
 
 impl SkipReason {
@@ -140,6 +140,7 @@ impl SkipReason {
             SkipReason::Binary => "binary file",
             SkipReason::TooLarge { .. } => "too large",
             SkipReason::Unreadable(_) => "unreadable",
+            SkipReason::RepeatedId(_) => "repeated id",
         }
     }
 }

@@ -14,7 +14,7 @@ use super::existing::{content_hashes, id_key, ids_from_paths};
 use super::lexicon::{count_entities, write_lexicon};
 use super::{read_meta, write_meta, ScoutIndex};
 use crate::corpus::{
-    self, collect_files, read_records, ParsedArticle, RawRecord, Skip, Warning, WarningKind,
+    self, collect_files, read_records, ParsedArticle, RawRecord, Skip, SkipReason, Warning,
 };
 use crate::extract::analyse;
 use anyhow::{anyhow, Context};
@@ -232,22 +232,10 @@ struct Job<'a> {
 
 impl Job<'_> {
     /// Adds one prepared batch. When an id repeats within the job (two files of one name in
-    /// two folders, a feed's repeated line), the last article read replaces the others, with
-    /// a warning (unless it is the one the index already holds: then the index keeps the
-    /// article this job wrote before).
+    /// two folders, a feed's repeated line), the first article read is kept and the others
+    /// are skipped and reported: a re-run then finds the index as it left it.
     fn add_batch(&mut self, prepared: Vec<Prepared>) -> anyhow::Result<()> {
-        let mut last_of_key: FxHashMap<u64, usize> = FxHashMap::default();
-        // Ids this job read in an earlier batch.
-        let mut read_before: FxHashSet<u64> = FxHashSet::default();
-        for (i, item) in prepared.iter().enumerate() {
-            if let Prepared::Document { key, .. } | Prepared::Unchanged { key, .. } = item {
-                last_of_key.insert(*key, i);
-                if self.seen.contains(key) {
-                    read_before.insert(*key);
-                }
-            }
-        }
-        for (i, item) in prepared.into_iter().enumerate() {
+        for item in prepared {
             match item {
                 Prepared::Document {
                     id,
@@ -257,21 +245,15 @@ impl Job<'_> {
                     warnings,
                     location,
                 } => {
-                    self.warn(&warnings);
-                    self.note_read(key, &id, location);
-                    if last_of_key.get(&key) != Some(&i) {
+                    if !self.first_read(key, &id, location) {
                         continue;
                     }
-                    // Read in an earlier batch and not in the index before: this job added
-                    // it then, and counted it.
-                    let added_before = read_before.contains(&key) && !replaces;
-                    if replaces || added_before {
+                    self.warn(&warnings);
+                    if replaces {
                         self.writer
                             .delete_term(Term::from_field_text(self.index.fields.id, &id));
-                    }
-                    if replaces {
                         self.summary.updated += 1;
-                    } else if !added_before {
+                    } else {
                         self.summary.added += 1;
                     }
                     self.writer
@@ -290,32 +272,34 @@ impl Job<'_> {
                     warnings,
                     location,
                 } => {
+                    if !self.first_read(key, &id, location) {
+                        continue;
+                    }
                     self.warn(&warnings);
-                    self.note_read(key, &id, location);
                     self.summary.unchanged += 1;
                 }
-                Prepared::Skipped(skip) => {
-                    self.reporter.skipped(&skip);
-                    self.summary.skipped.push(skip);
-                }
+                Prepared::Skipped(skip) => self.skip(skip),
             }
         }
         Ok(())
     }
 
-    /// Remembers that the job read an article of this id, with a warning if it read one
-    /// before (the index keeps one article per id: as a rule the last read).
-    fn note_read(&mut self, key: u64, id: &str, location: corpus::Location) {
-        if !self.seen.insert(key) {
-            self.warn(&[Warning {
-                location,
-                kind: WarningKind::RepeatedId,
-                message: format!(
-                    "id {id:?} repeats an article read before in this job; only one of them is \
-                     kept"
-                ),
-            }]);
+    /// True for the first article of this id the job reads; a later one is skipped and
+    /// reported.
+    fn first_read(&mut self, key: u64, id: &str, location: corpus::Location) -> bool {
+        if self.seen.insert(key) {
+            return true;
         }
+        self.skip(Skip {
+            location,
+            reason: SkipReason::RepeatedId(id.to_owned()),
+        });
+        false
+    }
+
+    fn skip(&mut self, skip: Skip) {
+        self.reporter.skipped(&skip);
+        self.summary.skipped.push(skip);
     }
 
     fn warn(&mut self, warnings: &[Warning]) {

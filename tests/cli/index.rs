@@ -244,7 +244,7 @@ fn a_missing_input_path_is_an_error_naming_it() {
 }
 
 #[test]
-fn a_repeated_id_is_a_warning_and_the_index_keeps_one_article() {
+fn a_repeated_id_is_skipped_and_reported_and_the_first_article_kept() {
     let ws = Workspace::new();
     // Two files of one name in two folders: one id.
     ws.write(
@@ -263,22 +263,31 @@ fn a_repeated_id_is_a_warning_and_the_index_keeps_one_article() {
     }
     feed.push_str(&json_line("dup", "Okapi second", "The second okapi copy."));
     ws.write("coll/feed.jsonl", feed);
-    let stderr = ws.index(&["coll"]);
-    assert!(
-        stderr.contains("2024/story.txt: id \"story\" repeats an article read before in this job")
-            && stderr.contains("feed.jsonl line 3002: id \"dup\" repeats an article"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("indexed 3002 articles (3002 new"),
-        "{stderr}"
-    );
-    let zebra = ws.search_json(&["zebra"]);
-    assert_eq!(zebra.hits.len(), 1);
-    assert!(zebra.hits[0].path.ends_with("2024/story.txt"));
-    let okapi = ws.search_json(&["okapi"]);
-    assert_eq!(okapi.hits.len(), 1);
-    assert_eq!(okapi.hits[0].title, "Okapi second");
+    let run = |summary: &str| {
+        let output = ws.scout().args(["index", "coll"]).output().expect("index");
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(
+                "2024/story.txt: skipped, id \"story\" repeats an article read before in this job"
+            ) && stderr.contains("feed.jsonl line 3002: skipped, id \"dup\" repeats an article"),
+            "{stderr}"
+        );
+        assert!(stderr.contains(summary), "{stderr}");
+    };
+    run("indexed 3002 articles (3002 new, 0 changed), 0 unchanged, skipped 2 (repeated id: 2)");
+    let check = || {
+        let zebra = ws.search_json(&["zebra"]);
+        assert_eq!(zebra.hits.len(), 1);
+        assert!(zebra.hits[0].path.ends_with("2023/story.txt"));
+        let okapi = ws.search_json(&["okapi"]);
+        assert_eq!(okapi.hits.len(), 1);
+        assert_eq!(okapi.hits[0].title, "Okapi first");
+    };
+    check();
+    // A re-run changes nothing.
+    run("indexed 0 articles (0 new, 0 changed), 3002 unchanged, skipped 2 (repeated id: 2)");
+    check();
 }
 
 #[test]
