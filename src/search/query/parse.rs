@@ -163,6 +163,9 @@ fn lex(query: &str) -> Result<Vec<(Token, usize)>, QueryError> {
                 }
                 if text.chars().any(char::is_alphanumeric) {
                     tokens.push((Token::Phrase(text, slop), start));
+                } else if matches!(tokens.last(), Some((Token::Minus | Token::Not, _))) {
+                    // Dropped with the phrase: it would negate the next term instead.
+                    tokens.pop();
                 }
             }
             '-' if tokens_can_start_unary(query, i) => {
@@ -170,11 +173,7 @@ fn lex(query: &str) -> Result<Vec<(Token, usize)>, QueryError> {
                 i += 1;
             }
             _ => {
-                let end = query[i..]
-                    .find(|ch: char| {
-                        ch.is_whitespace() || matches!(ch, '(' | ')' | '"' | '“' | '”')
-                    })
-                    .map_or(query.len(), |n| i + n);
+                let end = word_end(query, i);
                 let word = &query[i..end];
                 if let Some((field, _)) = word.split_once(':') {
                     if FIELDS.contains(&field.to_ascii_lowercase().as_str()) {
@@ -202,15 +201,20 @@ fn lex(query: &str) -> Result<Vec<(Token, usize)>, QueryError> {
 /// of it), and kept it would match nothing, turning the AND of the other words into no
 /// match ("Arsenal - Chelsea"). A `-` before a bracket or a quote is kept: a negation.
 fn symbols_only(query: &str, i: usize) -> Option<usize> {
-    let is_break = |ch: char| ch.is_whitespace() || matches!(ch, '(' | ')' | '"' | '“' | '”');
-    let rest = &query[i..];
-    let end = rest.find(is_break).map_or(query.len(), |n| i + n);
+    let end = word_end(query, i);
     let word = &query[i..end];
     let symbols = !word.is_empty()
         && !word.chars().any(char::is_alphanumeric)
         && !matches!(word, "&&" | "||");
     let negates_group = word == "-" && query[end..].starts_with(['(', '"', '“', '”']);
     (symbols && !negates_group).then_some(end)
+}
+
+/// Where the word starting at byte `i` ends: at a space, a bracket or a quote.
+fn word_end(query: &str, i: usize) -> usize {
+    query[i..]
+        .find(|ch: char| ch.is_whitespace() || matches!(ch, '(' | ')' | '"' | '“' | '”'))
+        .map_or(query.len(), |n| i + n)
 }
 
 /// A `-` is a negation when it starts a token and something follows it.
@@ -641,6 +645,8 @@ mod tests {
             "Arsenal – Chelsea !!! …",
             "Arsenal ™ \"!!\" Chelsea ⚽",
             "Arsenal -- Chelsea",
+            "Arsenal -\"!!\" Chelsea",
+            "Arsenal NOT \"…\" Chelsea",
         ] {
             assert_eq!(parse(query), arsenal_chelsea, "{query}");
         }
