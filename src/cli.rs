@@ -65,17 +65,22 @@ pub fn parse_command_line(args: impl IntoIterator<Item = std::ffi::OsString>) ->
     }
 }
 
-/// clap's error text in one line: its message, then its tips ("error: unrecognized
-/// subcommand 'serch'" with "tip: a similar subcommand exists: 'search'" ->
-/// "unrecognized subcommand 'serch' (a similar subcommand exists: 'search'; see --help)").
+/// clap's error text in one line: its message, then the lines that follow it (tips,
+/// possible values) up to the usage ("error: unrecognized subcommand 'serch'" with "tip: a
+/// similar subcommand exists: 'search'" -> "unrecognized subcommand 'serch' (a similar
+/// subcommand exists: 'search'; see --help)").
 fn one_line(clap_error: &str) -> String {
     let mut message = String::new();
     let mut notes: Vec<&str> = Vec::new();
     for line in clap_error.lines().map(str::trim) {
         if let Some(text) = line.strip_prefix("error: ") {
             message = text.to_owned();
-        } else if let Some(tip) = line.strip_prefix("tip: ") {
-            notes.push(tip);
+        } else if line.starts_with("Usage:") || line.starts_with("For more information") {
+            break;
+        } else if !line.is_empty() {
+            // A tip, the possible values, the missing arguments...
+            let line = line.strip_prefix("tip: ").unwrap_or(line);
+            notes.push(line.trim_start_matches('[').trim_end_matches(']'));
         }
     }
     notes.push("see --help");

@@ -423,6 +423,11 @@ fn a_bad_command_line_is_one_line_on_stderr() {
             "scout: error: invalid value '0' for '--threads <N>': 0 is not in 1..=256 (see --help)",
         ),
         (
+            &["search", "--sort", "newest", "x"],
+            "scout: error: invalid value 'newest' for '--sort <SORT>' (possible values: \
+             relevance, date, recent; see --help)",
+        ),
+        (
             &["serch", "x"],
             "scout: error: unrecognized subcommand 'serch' (a similar subcommand exists: \
              'search'; see --help)",
