@@ -290,10 +290,10 @@ pub const FACETS_PER_KIND: usize = 10;
 /// How a [`Searcher`] spreads a query's work over threads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Threads {
-    /// Everything on the calling thread: for one query and exit (`scout search`), where
-    /// starting threads costs more than they save (compare.py's 20 queries, one-shot
-    /// medians side by side: 10x index 7.15 ms and 8.6 CPU ms with threads, 6.51 ms and
-    /// 6.4 CPU ms with one; 1x 4.98 / 5.7 against 4.37 / 4.3).
+    /// Everything on the calling thread, no thread started: for one query and exit (`scout
+    /// search`), where starting threads costs more than they save (compare.py's 20 queries,
+    /// one-shot medians side by side: 10x index 6.41 ms and 7.5 CPU ms with threads, 5.65 ms
+    /// and 5.5 CPU ms without; 1x 4.33 / 5.0 against 3.70 / 3.5).
     One,
     /// Segments searched and hits rendered in parallel, one thread per core (up to 4): for
     /// a long-lived searcher (the shell), which starts its threads once.
@@ -345,7 +345,12 @@ impl Searcher {
             reader,
             lexicon,
             newest,
-            analyzers: (0..=rayon::current_num_threads())
+            // One for the calling thread, and one per rayon worker when there are workers
+            // (asking rayon how many would start them).
+            analyzers: (0..=match threads {
+                Threads::One => 0,
+                Threads::PerCore => rayon::current_num_threads(),
+            })
                 .map(|_| std::sync::Mutex::new(cached_news_analyzer()))
                 .collect(),
             buffers: Arc::default(),
