@@ -783,6 +783,10 @@ fn phrase_or_term(mut terms: Vec<Term>, slop: u32, option: IndexRecordOption) ->
     }
 }
 
+/// How many words fewer than all a relaxed query asks for, one step at a time, before it
+/// asks for any one ([`relax`]).
+const RELAXED_STEPS: usize = 3;
+
 /// A query relaxed to match articles with only some of its words ([`relax`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Relaxed {
@@ -795,10 +799,12 @@ pub struct Relaxed {
 }
 
 /// The relaxed forms of a query whose top level is an AND of several words or phrases,
-/// most demanding first: all words but one, then all but two... down to any one. Filters
-/// and exclusions stay required. Searched in turn until one matches, they put the articles
-/// with the most of the words first ("Anton Stuttgart Plettenberg": those with Anton and
-/// Stuttgart, not the hundreds with Stuttgart alone). Empty when relaxing changes nothing.
+/// most demanding first: all words but one, then all but two, all but three
+/// ([`RELAXED_STEPS`]), then any one. Filters and exclusions stay required. Searched in
+/// turn until one matches, they put the articles with the most of the words first ("Anton
+/// Stuttgart Plettenberg": those with Anton and Stuttgart, not the hundreds with Stuttgart
+/// alone); a long pasted headline costs at most five searches. Empty when relaxing changes
+/// nothing.
 pub fn relax(node: &Node) -> Vec<Relaxed> {
     let Node::And(children) = node else {
         return Vec::new();
@@ -808,8 +814,10 @@ pub fn relax(node: &Node) -> Vec<Relaxed> {
         .partition(|c| matches!(c, Node::Word(_) | Node::Phrase { .. } | Node::Title(_)));
     let words = text.len();
     let text: Vec<Node> = text.into_iter().cloned().collect();
-    (1..words)
-        .rev()
+    let steps = (1..words).rev().take(RELAXED_STEPS);
+    let any = (words > RELAXED_STEPS + 1).then_some(1);
+    steps
+        .chain(any)
         .map(|min| {
             let mut relaxed = vec![Node::AtLeast {
                 min,
@@ -899,6 +907,37 @@ mod tests {
                 aliases: self.0.iter().map(|a| a.to_string()).collect(),
             }]
         }
+    }
+
+    #[test]
+    fn relaxing_asks_for_fewer_words_step_by_step_then_any_one() {
+        let relaxed = |query: &str| {
+            let node = parse_query(query).expect("parses").expect("a query");
+            relax(&node)
+                .into_iter()
+                .map(|r| (r.min, r.words))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(relaxed("a b c"), [(2, 3), (1, 3)]);
+        assert_eq!(relaxed("a b c d e"), [(4, 5), (3, 5), (2, 5), (1, 5)]);
+        // A pasted headline: three steps, then any one word.
+        assert_eq!(relaxed("a b c d e f g h"), [(7, 8), (6, 8), (5, 8), (1, 8)]);
+        // Filters and exclusions stay required; one word has nothing to relax.
+        let node = parse_query("a b -c club:x")
+            .expect("parses")
+            .expect("a query");
+        let Node::And(parts) = &relax(&node)[0].node else {
+            panic!("an AND");
+        };
+        assert!(matches!(
+            parts[..],
+            [
+                Node::AtLeast { min: 1, .. },
+                Node::Not(_),
+                Node::Entity { .. }
+            ]
+        ));
+        assert!(relaxed("a -b").is_empty());
     }
 
     #[test]
