@@ -227,6 +227,8 @@ struct Job<'a> {
     /// Keys of the ids of the articles read so far.
     seen: FxHashSet<u64>,
     since_commit: u64,
+    /// A commit was made since the entity lexicon was last written.
+    lexicon_stale: bool,
     last_commit: Instant,
 }
 
@@ -263,7 +265,7 @@ impl Job<'_> {
                     // Within the batch: a crash loses at most `commit_every` articles, however
                     // large the batches.
                     if self.since_commit >= self.options.commit_every {
-                        self.commit()?;
+                        self.commit_articles()?;
                     }
                 }
                 Prepared::Unchanged {
@@ -309,23 +311,43 @@ impl Job<'_> {
         self.summary.warnings += warnings.len() as u64;
     }
 
+    /// Commits when due, between batches; brings the entity lexicon up to the commits made
+    /// within the batch too.
     fn commit_if_due(&mut self) -> anyhow::Result<()> {
         let due = self.since_commit >= self.options.commit_every
             || (self.since_commit > 0
                 && self.last_commit.elapsed() >= self.options.commit_interval);
         if due {
-            self.commit()?;
+            self.commit()
+        } else if self.lexicon_stale {
+            self.refresh_lexicon()
+        } else {
+            Ok(())
         }
-        Ok(())
     }
 
+    /// Commits the articles added so far and the entity lexicon.
     fn commit(&mut self) -> anyhow::Result<()> {
+        self.commit_articles()?;
+        self.refresh_lexicon()
+    }
+
+    /// Commits the articles added so far; the lexicon, which counts every entity of the
+    /// index, is rewritten between batches (a small `--commit-every` would otherwise count
+    /// them again and again).
+    fn commit_articles(&mut self) -> anyhow::Result<()> {
         self.reporter.committing();
         self.writer.commit().context("cannot commit the index")?;
         self.summary.commits += 1;
         self.since_commit = 0;
         self.last_commit = Instant::now();
+        self.lexicon_stale = true;
+        Ok(())
+    }
+
+    fn refresh_lexicon(&mut self) -> anyhow::Result<()> {
         refresh_lexicon(self.index)?;
+        self.lexicon_stale = false;
         Ok(())
     }
 }
@@ -371,6 +393,7 @@ pub fn build(
         summary: BuildSummary::default(),
         seen: FxHashSet::default(),
         since_commit: 0,
+        lexicon_stale: false,
         last_commit: Instant::now(),
     };
     let cancelled = || {
