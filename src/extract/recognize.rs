@@ -1057,13 +1057,13 @@ fn is_place_mention(words: &[Word<'_>], first: usize, next: usize) -> bool {
     place_word || after.is_some_and(is_year_after)
 }
 
-/// True when a word is a year of this century right after a name ("Qatar 2022", "Paris
-/// 2024"), not an ordinal ("20th").
+/// True when a word is a year of the last or this century right after a name ("Qatar
+/// 2022", "France 1998"), not an ordinal ("20th").
 fn is_year_after(word: &Word<'_>) -> bool {
     let digits = word.text.as_bytes();
     word.joined
         && digits.len() == 4
-        && digits.starts_with(b"20")
+        && (digits.starts_with(b"19") || digits.starts_with(b"20"))
         && digits.iter().all(u8::is_ascii_digit)
 }
 
@@ -1465,6 +1465,7 @@ mod tests {
         );
         let clubs = |text: &str| recognize(&gazetteer, text).club;
         assert!(clubs("Title line\nThe World Cup came to Qatar 2022 as planned.").is_empty());
+        assert!(clubs("Title line\nThe World Cup of Qatar 1998 was a dream.").is_empty());
         assert_eq!(
             clubs("Title line\nThe World Cup opened with Ecuador 2-0 at the stadium."),
             ["Ecuador"]
