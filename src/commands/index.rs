@@ -23,7 +23,7 @@ pub fn run(location: &IndexLocation, args: IndexArgs) -> anyhow::Result<Outcome>
     } else {
         args.paths.clone()
     };
-    let mut options = job_options(&args.job);
+    let mut options = job_options(&args.job, "committing what is done");
     options.prune = args.prune;
     // Before an index is created: a mistyped path leaves none behind.
     crate::corpus::check_paths(&paths)?;
@@ -60,7 +60,7 @@ pub fn reindex(location: &IndexLocation, args: JobArgs) -> anyhow::Result<Outcom
         location.dir.display(),
         sources.len()
     );
-    let options = job_options(&args);
+    let options = job_options(&args, "the index stays as it was");
     let fresh = create_generation(&location.dir, &sources).map_err(open_error)?;
     let summary = index_with_progress(&fresh, &sources, &options, args.verbose);
     match summary {
@@ -85,29 +85,30 @@ fn open_error(error: OpenError) -> anyhow::Error {
     }
 }
 
-/// Job options from the command line, with Ctrl-C wired to a clean stop.
-fn job_options(args: &JobArgs) -> BuildOptions {
+/// Job options from the command line, with Ctrl-C wired to a clean stop (`on_interrupt`:
+/// what the stop does, for the message).
+fn job_options(args: &JobArgs, on_interrupt: &'static str) -> BuildOptions {
     BuildOptions {
         threads: args.threads.map_or(0, usize::from),
         memory_budget: args.memory as usize * 1024 * 1024,
         extract_entities: !args.no_entities,
         commit_every: args.commit_every,
         commit_interval: Duration::from_secs(args.commit_interval),
-        cancel: Some(interrupt_flag()),
+        cancel: Some(interrupt_flag(on_interrupt)),
         ..BuildOptions::default()
     }
 }
 
 /// A flag set by the first Ctrl-C (the job then commits what is done and stops); a second
 /// Ctrl-C exits at once (the index stays at its last commit).
-fn interrupt_flag() -> Arc<AtomicBool> {
+fn interrupt_flag(on_interrupt: &'static str) -> Arc<AtomicBool> {
     let flag = Arc::new(AtomicBool::new(false));
     let handler_flag = Arc::clone(&flag);
     let installed = ctrlc::set_handler(move || {
         if handler_flag.swap(true, Ordering::SeqCst) {
             std::process::exit(130);
         }
-        eprintln!("\nscout: interrupted; committing what is done (Ctrl-C again to quit at once)");
+        eprintln!("\nscout: interrupted; {on_interrupt} (Ctrl-C again to quit at once)");
     });
     if installed.is_err() {
         eprintln!("scout: warning: cannot handle Ctrl-C; it will stop the job at its last commit");

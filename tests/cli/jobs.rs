@@ -187,6 +187,39 @@ fn a_job_killed_after_a_commit_leaves_its_paths_for_reindex() {
 }
 
 #[test]
+fn ctrl_c_stops_a_reindex_and_the_index_stays_as_it_was() {
+    let ws = Workspace::new();
+    let feed = big_feed(&ws, ARTICLES);
+    ws.index(&[&feed, "--threads", "1"]);
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("scout"))
+        .current_dir(ws.path())
+        .env_remove("SCOUT_INDEX")
+        .args(["reindex", "--threads", "1"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn scout reindex");
+    // Once the new generation is being built.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !ws.path().join("index/gen-000002").exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill -INT");
+    let output = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("interrupted; the index stays as it was")
+            && stderr.contains("reindex interrupted; the index is unchanged"),
+        "{stderr}"
+    );
+    assert_eq!(total(&ws), ARTICLES);
+}
+
+#[test]
 fn ctrl_c_commits_what_is_done_prints_the_summary_and_exits_130() {
     let (ws, _, child) = long_job_after_first_commit(ARTICLES);
     let articles = ARTICLES;
