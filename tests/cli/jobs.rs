@@ -191,7 +191,7 @@ fn ctrl_c_stops_a_reindex_and_the_index_stays_as_it_was() {
     let ws = Workspace::new();
     let feed = big_feed(&ws, ARTICLES);
     ws.index(&[&feed, "--threads", "1"]);
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("scout"))
+    let child = Command::new(assert_cmd::cargo::cargo_bin("scout"))
         .current_dir(ws.path())
         .env_remove("SCOUT_INDEX")
         .args(["reindex", "--threads", "1"])
