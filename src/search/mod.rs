@@ -1,7 +1,7 @@
 //! The search side: [`SearchRequest`] -> tantivy query -> [`SearchResults`].
 //!
 //! Words are ANDed; when that finds nothing and the query has several words, the search is
-//! run again requiring all words but one, then all but two... down to any one, and the
+//! run again requiring all words but one, then all but two or three, then any one, and the
 //! results say so (`fallback`, `fallback_words`). Words the index hardly
 //! knows are widened to near spellings (`corrections`). Hits are ranked by relevance (BM25
 //! over title and body, title weighted, plus an entity boost), by date, or by relevance with
@@ -189,7 +189,7 @@ pub struct SearchResults {
     pub query: String,
     /// How many articles match in all (copies included; not just the ones returned).
     pub total_hits: usize,
-    /// True when no article matched all words and the words were ORed instead.
+    /// True when no article matched all words and the query asked for fewer of them.
     pub fallback: bool,
     /// With `fallback`: how many of the words the hits match at least.
     #[serde(default)]
