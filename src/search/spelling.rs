@@ -5,7 +5,7 @@
 //! (distance 1 for words of 4-7 letters, 2 from 8 letters; a transposition counts as one
 //! edit). The most frequent candidate at the smallest distance wins.
 
-use super::query::{Frequency, Spelling, Suggestion};
+use super::query::{Frequency, Spelling};
 use crate::extract::fold::fold;
 use crate::index::analyzer::news_analyzer;
 use rustc_hash::FxHashMap;
@@ -79,7 +79,7 @@ impl IndexSpelling<'_> {
     /// not "transferred") in the first [`FORMS_READ`] articles with it, else the form
     /// nearest to what was typed (`typed`, analysed: "Mbappé" for "mbape"); a form in
     /// capitals is lower-cased ("TRANSFER").
-    fn written(&self, wanted: &str, typed: &str) -> Option<String> {
+    fn written_form(&self, wanted: &str, typed: &str) -> Option<String> {
         let term = Term::from_field_text(self.body, wanted);
         let mut analyzer = news_analyzer();
         let mut nearest: Option<(usize, String)> = None;
@@ -147,14 +147,19 @@ impl Frequency for IndexSpelling<'_> {
 }
 
 impl Spelling for IndexSpelling<'_> {
-    fn suggest(&self, term: &str) -> Option<Suggestion> {
+    fn written(&self, wanted: &str, typed: &str) -> String {
+        self.written_form(wanted, typed)
+            .unwrap_or_else(|| wanted.to_owned())
+    }
+
+    fn candidates(&self, term: &str, most: usize) -> Vec<(String, bool)> {
         let letters = term.chars().count();
         if letters < MIN_LETTERS || term.chars().any(|c| c.is_ascii_digit()) {
-            return None;
+            return Vec::new();
         }
         let typed_freq = self.doc_freq(term);
         if typed_freq >= KNOWN_DOC_FREQ {
-            return None;
+            return Vec::new();
         }
         // Distance 1 first: when it finds anything, the nearest candidates are among those,
         // and the far larger distance-2 automaton is not needed.
@@ -162,7 +167,7 @@ impl Spelling for IndexSpelling<'_> {
         if candidates.is_empty() && letters >= 8 {
             candidates = self.neighbours(term, 2);
         }
-        let best = candidates
+        let mut ranked: Vec<(usize, u64, String)> = candidates
             .into_iter()
             .map(|(candidate, freq)| {
                 (
@@ -171,21 +176,16 @@ impl Spelling for IndexSpelling<'_> {
                     candidate,
                 )
             })
-            .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)))?;
-        let (_, freq, candidate) = best;
-        let keep_original = if typed_freq == 0 {
-            false
-        } else if freq >= MUCH_MORE * typed_freq {
-            true
-        } else {
-            return None;
-        };
-        Some(Suggestion {
-            word: self
-                .written(&candidate, term)
-                .unwrap_or_else(|| candidate.clone()),
-            term: candidate,
-            keep_original,
-        })
+            .collect();
+        ranked.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let nearest = ranked.first().map_or(0, |c| c.0);
+        ranked
+            .into_iter()
+            .take_while(|c| c.0 == nearest)
+            // A typed word some articles have gives way only to a far more frequent one.
+            .filter(|&(_, freq, _)| typed_freq == 0 || freq >= MUCH_MORE * typed_freq)
+            .take(most)
+            .map(|(_, _, candidate)| (candidate, typed_freq > 0))
+            .collect()
     }
 }

@@ -2,7 +2,7 @@
 //! message, exact phrase highlighting, snippet boundaries, near-duplicate collapsing,
 //! sort orders, deterministic order, explain, and error positions.
 
-use crate::common::Workspace;
+use crate::common::{json_line, Workspace};
 use predicates::prelude::*;
 use predicates::str::contains;
 
@@ -160,6 +160,33 @@ fn date_ranges_months_years_and_open_ends() {
                  2024-02-10; no article can match",
             ));
     }
+}
+
+#[test]
+fn a_capitalised_misspelling_prefers_the_name_to_a_commoner_word() {
+    let ws = Workspace::new();
+    // "Nemar" is one edit from "near" (in 8 articles) and from "Neymar" (in 3).
+    let mut feed = String::new();
+    for i in 0..8 {
+        feed.push_str(&json_line(
+            &format!("n{i}"),
+            "Derby",
+            "The ground is near the river.",
+        ));
+    }
+    for i in 0..3 {
+        feed.push_str(&json_line(
+            &format!("s{i}"),
+            "Santos",
+            "Neymar scored for Santos again.",
+        ));
+    }
+    ws.write("feed.jsonl", feed);
+    ws.index(&["feed.jsonl"]);
+    let corrected = |query: &str| ws.search_json(&[query]).corrections[0].to.clone();
+    assert_eq!(corrected("Nemar"), "Neymar");
+    // Written in lower case it is taken for the commoner word.
+    assert_eq!(corrected("nemar"), "near");
 }
 
 #[test]

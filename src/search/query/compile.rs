@@ -37,6 +37,8 @@ const PROXIMITY_WEIGHT: f32 = 0.5;
 
 /// Most other names of an entity an article tagged with it is scored by.
 const MAX_ALIAS_NAMES: usize = 6;
+/// Near spellings of a capitalised typed word looked at for one that names an entity.
+const NAME_SPELLINGS: usize = 3;
 
 /// Longest run of query words looked up as one entity name.
 const MAX_ENTITY_WORDS: usize = 3;
@@ -92,8 +94,13 @@ pub trait Frequency {
 
 /// Looks up near spellings of analysed terms in the index.
 pub trait Spelling {
-    /// A better-known near spelling of `term`, if the typed one finds nothing or far less.
-    fn suggest(&self, term: &str) -> Option<Suggestion>;
+    /// Better-known near spellings (analysed terms) of the analysed `term` when the typed
+    /// one finds nothing or far less: up to `most` of them, all at the smallest distance,
+    /// most frequent first, each saying whether to keep matching the typed term too.
+    fn candidates(&self, term: &str, most: usize) -> Vec<(String, bool)>;
+    /// How articles write the analysed term `wanted` ("Mbappé" for "mbapp"), the one nearest
+    /// to `typed` (the typed word, analysed).
+    fn written(&self, wanted: &str, typed: &str) -> String;
 }
 
 /// A word the search replaced or widened with a near spelling.
@@ -561,11 +568,27 @@ impl Compiler<'_> {
     }
 
     /// A better-known near spelling of a typed word of one term, if the index has one.
+    /// A capitalised word is likely a name: among equally near spellings the one that names
+    /// an entity wins over a more frequent word ("Nemar": Neymar, not "near").
     fn suggestion(&mut self, word: &str) -> Option<Suggestion> {
-        match (&analyze_terms(&mut self.news, word)[..], self.spelling) {
-            ([term], Some(spelling)) => spelling.suggest(term),
-            _ => None,
-        }
+        let ([term], Some(spelling)) = (&analyze_terms(&mut self.news, word)[..], self.spelling)
+        else {
+            return None;
+        };
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let candidates = spelling.candidates(term, if capitalised { NAME_SPELLINGS } else { 1 });
+        // Looked up by the term itself: reading how articles write each one would cost
+        // stored articles for every candidate (a stemmed name, "mbapp", is no key: the most
+        // frequent candidate is taken then).
+        let naming = candidates.iter().position(|(candidate, _)| {
+            capitalised && !self.entities.named_by(candidate, true).is_empty()
+        });
+        let (candidate, keep_original) = candidates.into_iter().nth(naming.unwrap_or(0))?;
+        Some(Suggestion {
+            word: spelling.written(&candidate, term),
+            term: candidate,
+            keep_original,
+        })
     }
 
     /// A typed word: its terms, widened by a near spelling when the index hardly knows it
