@@ -576,18 +576,31 @@ impl Compiler<'_> {
             return None;
         };
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        let candidates = spelling.candidates(term, if capitalised { NAME_SPELLINGS } else { 1 });
-        // Looked up by the term itself: reading how articles write each one would cost
-        // stored articles for every candidate (a stemmed name, "mbapp", is no key: the most
-        // frequent candidate is taken then).
-        let naming = candidates.iter().position(|(candidate, _)| {
-            capitalised && !self.entities.named_by(candidate, true).is_empty()
-        });
-        let (candidate, keep_original) = candidates.into_iter().nth(naming.unwrap_or(0))?;
+        let mut candidates =
+            spelling.candidates(term, if capitalised { NAME_SPELLINGS } else { 1 });
+        if candidates.is_empty() {
+            return None;
+        }
+        // The most frequent spelling, unless it names nothing and another does. That one is
+        // looked up by its term: reading how articles write every candidate would cost
+        // stored articles each (and the most frequent, read anyway, may be a stemmed name:
+        // "mbapp" is written "Mbappé").
+        let (first, keep_first) = candidates.remove(0);
+        let first_word = spelling.written(&first, term);
+        let names = |text: &str| !self.entities.named_by(text, true).is_empty();
+        if capitalised && !names(&capitalised_like(&first_word, word)) {
+            if let Some((other, keep)) = candidates.into_iter().find(|(c, _)| names(c)) {
+                return Some(Suggestion {
+                    word: spelling.written(&other, term),
+                    term: other,
+                    keep_original: keep,
+                });
+            }
+        }
         Some(Suggestion {
-            word: spelling.written(&candidate, term),
-            term: candidate,
-            keep_original,
+            word: first_word,
+            term: first,
+            keep_original: keep_first,
         })
     }
 
