@@ -7,7 +7,7 @@
 
 use super::query::{Frequency, Spelling};
 use crate::extract::fold::fold;
-use crate::index::analyzer::news_analyzer;
+use crate::index::analyzer::{analyze_terms, news_analyzer};
 use rustc_hash::FxHashMap;
 use tantivy::query::FuzzyTermQuery;
 use tantivy::schema::{Field, IndexRecordOption, Value};
@@ -139,6 +139,24 @@ impl IndexSpelling<'_> {
     }
 }
 
+/// The word with two neighbouring letters swapped, and with one letter left out: the edits
+/// of a hurried typist ("sprus", "Spurss").
+fn swaps_and_deletions(word: &str) -> Vec<String> {
+    let letters: Vec<char> = word.chars().collect();
+    let mut variants = Vec::with_capacity(2 * letters.len());
+    for i in 0..letters.len() {
+        let mut deleted = letters.clone();
+        deleted.remove(i);
+        variants.push(deleted.into_iter().collect());
+        if i + 1 < letters.len() && letters[i] != letters[i + 1] {
+            let mut swapped = letters.clone();
+            swapped.swap(i, i + 1);
+            variants.push(swapped.into_iter().collect());
+        }
+    }
+    variants
+}
+
 impl Frequency for IndexSpelling<'_> {
     fn article_share(&self, term: &str) -> f64 {
         let articles = self.searcher.num_docs().max(1);
@@ -152,7 +170,7 @@ impl Spelling for IndexSpelling<'_> {
             .unwrap_or_else(|| wanted.to_owned())
     }
 
-    fn candidates(&self, term: &str, most: usize) -> Vec<(String, bool)> {
+    fn candidates(&self, term: &str, typed: &str, most: usize) -> Vec<(String, bool)> {
         let letters = term.chars().count();
         if letters < MIN_LETTERS || term.chars().any(|c| c.is_ascii_digit()) {
             return Vec::new();
@@ -177,6 +195,19 @@ impl Spelling for IndexSpelling<'_> {
                 )
             })
             .collect();
+        // One edit of the word as typed that changes its stem ("sprus" -> "spurs", stem
+        // "spur"): the automaton over stems finds "spur" two edits away, after "spous".
+        let mut analyzer = news_analyzer();
+        for variant in swaps_and_deletions(&fold(typed)) {
+            if let [stem] = analyze_terms(&mut analyzer, &variant).as_slice() {
+                if stem != term && !ranked.iter().any(|c| c.2 == *stem) {
+                    let freq = self.doc_freq(stem);
+                    if freq > 0 {
+                        ranked.push((1, freq, stem.clone()));
+                    }
+                }
+            }
+        }
         ranked.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let nearest = ranked.first().map_or(0, |c| c.0);
         ranked

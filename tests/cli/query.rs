@@ -206,6 +206,22 @@ fn a_capitalised_misspelling_prefers_the_name_to_a_commoner_word() {
 }
 
 #[test]
+fn a_swapped_letter_that_changes_the_stem_is_still_one_edit() {
+    let ws = Workspace::new();
+    // "sprus" is one swap from "spurs" (stem "spur", two edits from "sprus") and one
+    // letter from "spouse" (stem "spous").
+    let mut feed = json_line("wife", "Family", "His spouse attended the match.");
+    for i in 0..6 {
+        feed.push_str(&json_line(&format!("s{i}"), "Derby", "Spurs won again."));
+    }
+    ws.write("feed.jsonl", feed);
+    ws.index(&["feed.jsonl"]);
+    let results = ws.search_json(&["sprus"]);
+    assert_eq!(results.corrections[0].to, "spurs");
+    assert_eq!(results.total_hits, 6);
+}
+
+#[test]
 fn a_misspelt_name_is_expanded_with_a_message_and_highlighted() {
     let ws = feed();
     let results = ws.search_json(&["Plettenburg"]);

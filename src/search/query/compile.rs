@@ -94,10 +94,11 @@ pub trait Frequency {
 
 /// Looks up near spellings of analysed terms in the index.
 pub trait Spelling {
-    /// Better-known near spellings (analysed terms) of the analysed `term` when the typed
-    /// one finds nothing or far less: up to `most` of them, all at the smallest distance,
-    /// most frequent first, each saying whether to keep matching the typed term too.
-    fn candidates(&self, term: &str, most: usize) -> Vec<(String, bool)>;
+    /// Better-known near spellings (analysed terms) of the analysed `term` (`typed` as
+    /// typed) when the typed one finds nothing or far less: up to `most` of them, all at the
+    /// smallest distance, most frequent first, each saying whether to keep matching the
+    /// typed term too.
+    fn candidates(&self, term: &str, typed: &str, most: usize) -> Vec<(String, bool)>;
     /// How articles write the analysed term `wanted` ("Mbappé" for "mbapp"), the one nearest
     /// to `typed` (the typed word, analysed).
     fn written(&self, wanted: &str, typed: &str) -> String;
@@ -577,7 +578,7 @@ impl Compiler<'_> {
         };
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let mut candidates =
-            spelling.candidates(term, if capitalised { NAME_SPELLINGS } else { 1 });
+            spelling.candidates(term, word, if capitalised { NAME_SPELLINGS } else { 1 });
         if candidates.is_empty() {
             return None;
         }
