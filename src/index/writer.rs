@@ -136,21 +136,24 @@ impl BuildSummary {
 
 /// The outcome of preparing one record.
 enum Prepared {
+    /// New or changed: to write.
     Document {
-        id: String,
-        key: u64,
+        read: ReadArticle,
         replaces: bool,
         document: Box<TantivyDocument>,
-        warnings: Vec<Warning>,
-        location: corpus::Location,
     },
-    Unchanged {
-        id: String,
-        key: u64,
-        warnings: Vec<Warning>,
-        location: corpus::Location,
-    },
+    /// As the index already holds it.
+    Unchanged(ReadArticle),
     Skipped(Skip),
+}
+
+/// What the job keeps of any article it read: its id and the id's key, the warnings on
+/// it, and where it was read.
+struct ReadArticle {
+    id: String,
+    key: u64,
+    warnings: Vec<Warning>,
+    location: corpus::Location,
 }
 
 fn prepare(
@@ -167,22 +170,23 @@ fn prepare(
     let key = id_key(&article.id);
     let hash = content_hash(&article);
     let previous = existing.get(&key).copied();
-    if previous == Some(hash) {
-        return Prepared::Unchanged {
-            id: article.id,
-            key,
-            warnings,
-            location: article.location,
-        };
-    }
-    let extracted = analyse(&article, with_entities);
-    Prepared::Document {
-        id: article.id.clone(),
+    let document = (previous != Some(hash)).then(|| {
+        let extracted = analyse(&article, with_entities);
+        Box::new(to_document(&index.fields, &article, &extracted, hash))
+    });
+    let read = ReadArticle {
+        id: article.id,
         key,
-        replaces: previous.is_some(),
-        document: Box::new(to_document(&index.fields, &article, &extracted, hash)),
         warnings,
         location: article.location,
+    };
+    match document {
+        Some(document) => Prepared::Document {
+            read,
+            replaces: previous.is_some(),
+            document,
+        },
+        None => Prepared::Unchanged(read),
     }
 }
 
@@ -238,49 +242,47 @@ impl Job<'_> {
     /// are skipped and reported: a re-run then finds the index as it left it.
     fn add_batch(&mut self, prepared: Vec<Prepared>) -> anyhow::Result<()> {
         for item in prepared {
-            match item {
+            let (read, write) = match item {
+                Prepared::Skipped(skip) => {
+                    self.skip(skip);
+                    continue;
+                }
+                Prepared::Unchanged(read) => (read, None),
                 Prepared::Document {
-                    id,
-                    key,
+                    read,
                     replaces,
                     document,
-                    warnings,
-                    location,
-                } => {
-                    if !self.first_read(key, &id, location) {
-                        continue;
-                    }
-                    self.warn(&warnings);
-                    if replaces {
-                        self.writer
-                            .delete_term(Term::from_field_text(self.index.fields.id, &id));
-                        self.summary.updated += 1;
-                    } else {
-                        self.summary.added += 1;
-                    }
-                    self.writer
-                        .add_document(*document)
-                        .context("cannot add a document to the index")?;
-                    self.since_commit += 1;
-                    // Within the batch: a crash loses at most `commit_every` articles, however
-                    // large the batches.
-                    if self.since_commit >= self.options.commit_every {
-                        self.commit_articles()?;
-                    }
-                }
-                Prepared::Unchanged {
-                    id,
-                    key,
-                    warnings,
-                    location,
-                } => {
-                    if !self.first_read(key, &id, location) {
-                        continue;
-                    }
-                    self.warn(&warnings);
-                    self.summary.unchanged += 1;
-                }
-                Prepared::Skipped(skip) => self.skip(skip),
+                } => (read, Some((replaces, document))),
+            };
+            let ReadArticle {
+                id,
+                key,
+                warnings,
+                location,
+            } = read;
+            if !self.first_read(key, &id, location) {
+                continue;
+            }
+            self.warn(&warnings);
+            let Some((replaces, document)) = write else {
+                self.summary.unchanged += 1;
+                continue;
+            };
+            if replaces {
+                self.writer
+                    .delete_term(Term::from_field_text(self.index.fields.id, &id));
+                self.summary.updated += 1;
+            } else {
+                self.summary.added += 1;
+            }
+            self.writer
+                .add_document(*document)
+                .context("cannot add a document to the index")?;
+            self.since_commit += 1;
+            // Within the batch: a crash loses at most `commit_every` articles, however
+            // large the batches.
+            if self.since_commit >= self.options.commit_every {
+                self.commit_articles()?;
             }
         }
         Ok(())
