@@ -99,16 +99,24 @@ fn big_feed(ws: &Workspace, articles: usize) -> String {
     "big.jsonl".to_string()
 }
 
-fn spawn_index(ws: &Workspace, args: &[&str]) -> Child {
+/// `scout ARGS` running in the workspace, its stderr piped.
+fn spawn_scout(ws: &Workspace, args: &[&str]) -> Child {
     Command::new(assert_cmd::cargo::cargo_bin("scout"))
         .current_dir(ws.path())
         .env_remove("SCOUT_INDEX")
-        .arg("index")
         .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn scout index")
+        .expect("spawn scout")
+}
+
+/// Sends the child SIGINT, as Ctrl-C does.
+fn interrupt(child: &Child) {
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill -INT");
 }
 
 /// Waits until a search finds at least one article (a commit happened), or the child ends.
@@ -140,7 +148,10 @@ const ARTICLES: usize = 60_000;
 fn long_job_after_first_commit(articles: usize) -> (Workspace, String, Child) {
     let ws = Workspace::new();
     let feed = big_feed(&ws, articles);
-    let mut child = spawn_index(&ws, &[&feed, "--commit-every", "2000", "--threads", "1"]);
+    let mut child = spawn_scout(
+        &ws,
+        &["index", &feed, "--commit-every", "2000", "--threads", "1"],
+    );
     assert!(
         wait_for_first_commit(&ws, &mut child),
         "the job committed before it ended"
@@ -191,23 +202,13 @@ fn ctrl_c_stops_a_reindex_and_the_index_stays_as_it_was() {
     let ws = Workspace::new();
     let feed = big_feed(&ws, ARTICLES);
     ws.index(&[&feed, "--threads", "1"]);
-    let child = Command::new(assert_cmd::cargo::cargo_bin("scout"))
-        .current_dir(ws.path())
-        .env_remove("SCOUT_INDEX")
-        .args(["reindex", "--threads", "1"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn scout reindex");
+    let child = spawn_scout(&ws, &["reindex", "--threads", "1"]);
     // Once the new generation is being built.
     let deadline = Instant::now() + Duration::from_secs(60);
     while !ws.path().join("index/gen-000002").exists() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));
     }
-    Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("kill -INT");
+    interrupt(&child);
     let output = child.wait_with_output().expect("wait");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(130), "{stderr}");
@@ -223,11 +224,7 @@ fn ctrl_c_stops_a_reindex_and_the_index_stays_as_it_was() {
 fn ctrl_c_commits_what_is_done_prints_the_summary_and_exits_130() {
     let (ws, _, child) = long_job_after_first_commit(ARTICLES);
     let articles = ARTICLES;
-    let pid = child.id().to_string();
-    Command::new("kill")
-        .args(["-INT", &pid])
-        .status()
-        .expect("kill -INT");
+    interrupt(&child);
     let output = child.wait_with_output().expect("wait");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(130), "{stderr}");
