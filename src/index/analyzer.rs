@@ -2,7 +2,7 @@
 //!
 //! One chain for title and body: split on non-alphanumerics, drop tokens over 40 bytes,
 //! lower-case, fold accents to ASCII ("Köln" -> "koln"), English stemming ("transfers" ->
-//! "transfer"). tantivy does not store custom analyzers in the index, so
+//! "transfer") that keeps a word's final `y` ([`KeepFinalY`]: "messy" is not "Messi"). tantivy does not store custom analyzers in the index, so
 //! [`register_analyzers`] must run after every open.
 
 use super::schema::{KEYWORD_ANALYZER, NEWS_ANALYZER};
@@ -11,7 +11,7 @@ use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
+    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::Index;
 
@@ -22,6 +22,7 @@ pub fn news_analyzer() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))
+        .filter(KeepFinalY)
         .build()
 }
 
@@ -157,6 +158,7 @@ impl Default for CachedNewsTokenizer {
                 .filter(LowerCaser)
                 .filter(AsciiFoldingFilter)
                 .filter(Stemmer::new(Language::English))
+                .filter(KeepFinalY)
                 .build(),
         }
     }
@@ -223,6 +225,98 @@ impl TokenStream for CachedNewsStream<'_> {
     }
 }
 
+/// Token filter, after English stemming: a stem whose final `i` stands for the word's `y`
+/// ends in `y` again where it would otherwise be a name's. The English stemmer writes
+/// "messy" as "messi", "Tony" as "toni", "Henry" as "henri", "Levy" as "levi" and "series"
+/// as "seri": the very words of "Messi", "Toni" (Kroos), "Henri", "Levi" (Colwill) and
+/// (Jean Michaël) "Seri", so a search for one found the other. Here "messy" -> "messy",
+/// "tony" -> "tony", "series" -> "sery", with all their forms ("tried", "tries",
+/// "trying", "try" -> "try"). Other stems stay as the stemmer made them ("families",
+/// "family" -> "famili"; "beautiful", "beauty" -> "beauti"). The names are the words of
+/// the gazetteer's names and aliases that end in `i` ([`NAMES_ENDING_IN_I`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeepFinalY;
+
+impl TokenFilter for KeepFinalY {
+    type Tokenizer<T: Tokenizer> = KeepFinalYFilter<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> KeepFinalYFilter<T> {
+        KeepFinalYFilter { inner }
+    }
+}
+
+/// A tokenizer followed by [`KeepFinalY`].
+#[derive(Clone)]
+pub struct KeepFinalYFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for KeepFinalYFilter<T> {
+    type TokenStream<'a> = KeepFinalYStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        KeepFinalYStream {
+            text,
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+/// Token stream of a [`KeepFinalYFilter`]: reads each word as written (its offsets in
+/// the text) to tell a final `y` from a final `i`.
+pub struct KeepFinalYStream<'a, T> {
+    text: &'a str,
+    tail: T,
+}
+
+impl<T: TokenStream> TokenStream for KeepFinalYStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        if token.text.ends_with('i') && is_name_ending_in_i(&token.text) {
+            let written = self.text.get(token.offset_from..token.offset_to);
+            if written.is_some_and(|w| stands_for_y(w, token.text.chars().count() - 1)) {
+                token.text.pop();
+                token.text.push('y');
+            }
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// Every word of the gazetteer's names and aliases that ends in `i`, folded, one per line,
+/// sorted (written by the gazetteer's generator beside it).
+pub const NAMES_ENDING_IN_I: &str = include_str!("../extract/gazetteer/names-ending-in-i.txt");
+
+/// True when a stem is a word of [`NAMES_ENDING_IN_I`].
+fn is_name_ending_in_i(stem: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| NAMES_ENDING_IN_I.lines().collect())
+        .binary_search(&stem)
+        .is_ok()
+}
+
+/// True when the stem's final `i`, its `at`-th character, stands for a `y` of the word as
+/// written: "mess(y)", "tr(y)ing", "famil(ies)", "stud(ied)"; not "Messi", "Serie".
+fn stands_for_y(written: &str, at: usize) -> bool {
+    let mut rest = written.chars().skip(at).map(|c| c.to_ascii_lowercase());
+    matches!(
+        (rest.next(), rest.next(), rest.next(), rest.next()),
+        (Some('y'), ..) | (Some('i'), Some('e'), Some('s' | 'd'), None)
+    )
+}
+
 /// One analysed token: its term and its byte range in the source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnalyzedToken {
@@ -284,6 +378,70 @@ mod tests {
         for _ in 0..2 {
             assert_eq!(tokens(&mut cached), expected);
         }
+    }
+
+    #[test]
+    fn a_final_y_is_not_the_final_i_of_another_word() {
+        let stems = |text: &str| {
+            let plain = analyze_terms(&mut news_analyzer(), text);
+            assert_eq!(analyze_terms(&mut cached_news_analyzer(), text), plain);
+            plain
+        };
+        // A word ending in `y` no longer shares its stem with a name ending in `i`.
+        for (y_word, name) in [
+            ("messy", "Messi"),
+            ("Tony", "Toni"),
+            ("Henry", "Henri"),
+            ("Levy", "Levi"),
+            ("series", "Serie"),
+            ("MESSY", "MESSI"),
+        ] {
+            assert_ne!(stems(y_word), stems(name), "{y_word} / {name}");
+        }
+        assert_eq!(
+            stems("messy Messi series Serie"),
+            ["messy", "messi", "sery", "seri"]
+        );
+        // The forms of one word still share one, rewritten or not.
+        assert_eq!(
+            stems("try tries tried trying"),
+            ["try", "try", "try", "try"]
+        );
+        assert_eq!(stems("family families"), ["famili", "famili"]);
+        assert_eq!(stems("beauty beautiful"), ["beauti", "beauti"]);
+        assert_eq!(stems("transfers ties Köln"), ["transfer", "tie", "koln"]);
+    }
+
+    #[test]
+    fn the_names_ending_in_i_are_those_of_the_shipped_gazetteer() {
+        let mut words = std::collections::BTreeSet::new();
+        for line in crate::extract::gazetteer::GAZETTEER_TSV.lines() {
+            let columns: Vec<&str> = line.split('\t').collect();
+            if line.starts_with('#') || columns.len() < 4 {
+                continue;
+            }
+            for name in columns[1..4].iter().flat_map(|c| c.split('|')) {
+                let folded = crate::extract::fold::fold(name);
+                words.extend(
+                    folded
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .filter(|w| w.len() >= 2 && w.ends_with('i'))
+                        .map(str::to_owned),
+                );
+            }
+        }
+        let listed: Vec<&str> = NAMES_ENDING_IN_I.lines().collect();
+        assert!(listed.is_sorted() && listed.contains(&"messi") && listed.contains(&"henri"));
+        let missing: Vec<&String> = words
+            .iter()
+            .filter(|w| !listed.contains(&w.as_str()))
+            .collect();
+        let extra: Vec<&&str> = listed.iter().filter(|w| !words.contains(**w)).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "missing {missing:?}, not in the gazetteer {extra:?}: regenerate the list with \
+             src/extract/gazetteer/generate.py"
+        );
     }
 
     #[test]

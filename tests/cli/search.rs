@@ -129,6 +129,37 @@ fn stemming_matches_other_word_forms_and_highlights_them() {
 }
 
 #[test]
+fn a_word_ending_in_y_does_not_find_the_name_its_stem_would_be() {
+    let ws = Workspace::new();
+    ws.write("a/messi.txt", "Lionel Messi scored twice for Inter Miami.");
+    ws.write(
+        "a/messy.txt",
+        "It was a messy game on a heavy pitch, and it was messier later.",
+    );
+    ws.write(
+        "a/henry.txt",
+        "Thierry Henry was the pundit. He tried a joke.",
+    );
+    ws.write(
+        "a/henri.txt",
+        "Henri Lansbury signed for Luton. He tries hard.",
+    );
+    ws.index(&["a"]);
+    assert_eq!(ws.ids(&["messy"]), ["messy"]);
+    assert_eq!(ws.ids(&["Messi"]), ["messi"]);
+    assert_eq!(ws.ids(&["Henry"]), ["henry"]);
+    assert_eq!(ws.ids(&["Henri"]), ["henri"]);
+    // The forms of one word still find each other.
+    let mut tried = ws.ids(&["try"]);
+    tried.sort();
+    assert_eq!(tried, ["henri", "henry"]);
+    assert_eq!(
+        ws.search_json(&["messy"]).hits[0].snippet.marked(),
+        ["messy"]
+    );
+}
+
+#[test]
 fn title_matches_rank_above_body_matches() {
     let ws = Workspace::new();
     let feed = json_line(

@@ -2521,6 +2521,25 @@ def write(entities: list[Entity], path: str) -> None:
     os.replace(tmp, path)
 
 
+def write_names_ending_in_i(gazetteer_path: str) -> str:
+    """Writes beside the gazetteer every word of its names and aliases that ends in 'i',
+    folded ('messi', 'henri', 'toni'), one per line, sorted: scout's stemmer keeps an English
+    word's final 'y' where it would meet one of them ('messy' is not 'Messi')."""
+    words = set()
+    with open(gazetteer_path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            for name in [cols[1]] + cols[2].split("|") + cols[3].split("|"):
+                words.update(w for w in re.split(r"[^0-9a-z]+", ascii_fold(name).lower())
+                             if len(w) >= 2 and w.endswith("i"))
+    path = os.path.join(os.path.dirname(gazetteer_path), "names-ending-in-i.txt")
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("".join(w + "\n" for w in sorted(words)))
+    return path
+
+
 # ---------------------------------------------------------------------------------------------
 # Self-check of the written file (run after every generation; a failure is an error)
 # ---------------------------------------------------------------------------------------------
@@ -2662,9 +2681,11 @@ def main(argv: list[str]) -> int:
     root, out = argv[1], argv[2]
     entities = build(root)
     write(entities, out)
+    names_path = write_names_ending_in_i(out)
     counts = Counter(e.kind for e in entities)
     REPORT.section("summary")
     REPORT("entities:", dict(sorted(counts.items())), "file:", out, os.path.getsize(out), "bytes")
+    REPORT("names ending in i:", names_path, os.path.getsize(names_path), "bytes")
     problems = check(out)
     REPORT.section("self-check")
     REPORT("OK" if not problems else f"{len(problems)} PROBLEMS")
