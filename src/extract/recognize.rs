@@ -424,6 +424,12 @@ fn alias_matches<'g>(gazetteer: &'g Gazetteer, text: &str, tokens: &Tokens) -> V
 pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities {
     let matches = alias_matches(gazetteer, text, tokens);
     let mut words = words(gazetteer, text, tokens);
+    // Where the headline (the text's first line) ends, if the text has a body.
+    let headline = text.find('\n');
+    let matches: Vec<AliasMatch<'_>> = matches
+        .into_iter()
+        .filter(|m| !in_persons_name(text, &words, m, headline))
+        .collect();
 
     // 1. Strong aliases, then ambiguous ones by context, then weak ones and national teams.
     // Contexts are compared as interned names (`u32::MAX`: no entry has that context).
@@ -607,9 +613,8 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         })
         .map(|(_, w)| w.hash)
         .collect();
-    // Where the headline (the text's first line) ends, if the text has a body, and the first
-    // word after it (for the rule below, a text of one line is all body).
-    let headline = text.find('\n');
+    // Where the headline ends and the first word after it (for the rule below, a text of
+    // one line is all body).
     let headline_end = headline.unwrap_or(0);
     let first_body_word = words.partition_point(|w| w.start < headline_end);
     let mut i = 0;
@@ -852,13 +857,27 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     }
     persons.extend(resolved);
 
-    entities.person = persons;
+    entities.person = one_spelling_each(persons);
     for kind in EntityKind::ALL {
         let names = entities.of_kind_mut(kind);
         names.sort();
         names.dedup();
     }
     entities
+}
+
+/// The people found, one spelling per person: an article that writes "Maxime Crépeau" and
+/// "Maxime Crepeau", or "O'Reilly" and "O’Reilly", names one person, under the spelling with
+/// the most accents (then the first in order).
+fn one_spelling_each(mut persons: Vec<String>) -> Vec<String> {
+    let accents = |name: &str| {
+        name.chars()
+            .filter(|c| c.is_alphabetic() && !c.is_ascii())
+            .count()
+    };
+    persons.sort_by_cached_key(|name| (fold(name), std::cmp::Reverse(accents(name)), name.clone()));
+    persons.dedup_by(|later, kept| fold(later) == fold(kept));
+    persons
 }
 
 /// A person's name found from capitalised words, before it is checked against the names
@@ -1000,6 +1019,63 @@ fn about_womens_football(tokens: &Tokens) -> bool {
     }
     says_women && shes >= 2 && shes > hes
 }
+
+/// True when a one-word gazetteer match is a word of a longer person's name, not the
+/// entity: after a first name ("Bobby Charlton", "Simon Jordan": not Charlton Athletic,
+/// nor Jordan) or, itself a first name, before a surname ("Michel Platini", "Georgia
+/// Stanway": not Míchel, nor Georgia; not in the headline, where Title Case capitalises the
+/// verb after a name: "Georgia Stun Portugal"). The name is then a person's, found in step 2.
+fn in_persons_name(
+    text: &str,
+    words: &[Word<'_>],
+    m: &AliasMatch<'_>,
+    headline: Option<usize>,
+) -> bool {
+    let k = words.partition_point(|w| w.start < m.start);
+    let Some(word) = words.get(k) else {
+        return false;
+    };
+    if word.start != m.start || word.end != m.end {
+        return false;
+    }
+    // A capitalised word that can be part of a person's name and is nothing else.
+    let name_word = |w: &Word<'_>| {
+        w.capitalised
+            && w.text.chars().nth(1).is_some()
+            && is_name_word(w)
+            && !w.is(class::ALIAS
+                | class::ROLE
+                | class::COMMON
+                | class::NAME_END
+                | class::HONORIFIC
+                | class::TEAM_AFTER)
+    };
+    let after_first_name = word.joined
+        && k > 0
+        && words[k - 1].is(class::FIRST_NAME)
+        && !words[k - 1].possessive
+        && name_word(&words[k - 1])
+        && !QUESTION_WORDS.contains(&words[k - 1].folded);
+    // Not in a line in Title Case either ("Ronaldo Shines" as a subheading, "Salah Scores
+    // Again"): the surname is followed by a lower-case word or punctuation.
+    let title_case_after = |n: usize| {
+        text[words[n].end..]
+            .trim_start_matches(' ')
+            .starts_with('\n')
+            || words.get(n + 1).is_some_and(|w| w.joined && w.capitalised)
+    };
+    let before_surname = word.is(class::FIRST_NAME)
+        && !word.possessive
+        && !is_title_word(headline, word.start)
+        && words
+            .get(k + 1)
+            .is_some_and(|next| next.joined && name_word(next))
+        && !title_case_after(k + 1);
+    after_first_name || before_surname
+}
+
+/// Sentence-initial words of a question, also first names ("Will Chelsea sign him?").
+const QUESTION_WORDS: &[&str] = &["will", "can", "did", "does", "may", "how", "why", "who"];
 
 /// Sets `inside` on every word that overlaps an accepted match.
 fn mark_inside(words: &mut [Word<'_>], spans: &mut [(usize, usize)]) {
@@ -1186,6 +1262,8 @@ const NOT_NAME_WORDS: &[&str] = &[
     // Long", "First Division")
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     "tenth", "final", "finals", "quarter", "division", "official", "show", "index",
+    // words after a first name that is also a place ("Georgia Senate", "Jordan Baja")
+    "senate", "baja", "barracks", "season",
 ];
 
 /// Demonyms that are also surnames (Dawn French): after a first name and a surname they
@@ -1309,6 +1387,56 @@ mod tests {
 
     fn people(text: &str) -> Vec<String> {
         recognize(&tiny(), text).person
+    }
+
+    #[test]
+    fn a_one_word_name_inside_a_longer_persons_name_is_that_person() {
+        let gazetteer = Gazetteer::parse(
+            "club\tCharlton Athletic\tCharlton\t\tEngland\n\
+             club\tGeorgia\t\t\tnational team\n\
+             competition\tEuropean Championship\tEuro 2024\t\tinternational\n\
+             person\tMíchel\tMichel\t\tGirona\n\
+             person\tBobby Moore\t\t\tWest Ham United\n\
+             person\tBobby Robson\t\t\tIpswich Town\n\
+             person\tGeorgia Smith\t\t\tArsenal\n\
+             person\tGeorgia Jones\t\t\tChelsea\n\
+             person\tMichel Vorm\t\t\tTottenham Hotspur\n\
+             person\tMichel Bastos\t\t\tLyon\n",
+        );
+        let found = recognize(
+            &gazetteer,
+            "Euro 2024 preview\n\nBobby Charlton watched Georgia beat Portugal. Michel \
+             Platini was there, and Georgia Stanway scored in a friendly. Charlton Athletic \
+             lost. Michel was not there.",
+        );
+        assert_eq!(
+            found.person,
+            [
+                "Bobby Charlton",
+                "Georgia Stanway",
+                "Michel Platini",
+                "Míchel"
+            ]
+        );
+        assert_eq!(found.club, ["Charlton Athletic", "Georgia"]);
+        // A question's first word is no first name; a Title Case line names no surname.
+        let found = recognize(
+            &gazetteer,
+            "Euro 2024 preview\n\nWill Charlton stay up?\nGeorgia Stun Portugal\nMore later.",
+        );
+        assert_eq!(found.club, ["Charlton Athletic", "Georgia"]);
+        assert!(found.person.is_empty(), "{:?}", found.person);
+    }
+
+    #[test]
+    fn one_person_written_two_ways_is_named_once() {
+        assert_eq!(
+            people(
+                "Goalkeeper Maxime Crepeau saved twice. Later goalkeeper Maxime Crépeau was \
+                 beaten by midfielder Nico O’Reilly, and midfielder Nico O'Reilly scored again."
+            ),
+            ["Maxime Crépeau", "Nico O'Reilly"]
+        );
     }
 
     #[test]

@@ -593,8 +593,8 @@ World Cup qualifying | international | World Cup qualifiers; World Cup qualifier
 Women's World Cup | international | FIFA Women's World Cup; Women’s World Cup; Women's World Cup 2023; Women's World Cup 2027; FIFA Women's World Cup 2023; FIFA Women's World Cup 2027 | |
 Club World Cup | international | FIFA Club World Cup | | KLUB
 Intercontinental Cup | international | FIFA Intercontinental Cup | |
-European Championship | international | UEFA European Championship; European Championships; UEFA Euro; Euro 2024; UEFA Euro 2024; Euro 2020; UEFA Euro 2020; Euro 2028; UEFA Euro 2028; Euro 2016 | Euros; Euro |
-Women's Euro | international | Women's Euros; UEFA Women's Euro; Women's European Championship; UEFA Women's European Championship; Women's European Championships; UEFA Women's European Championships; Women's Euro 2022; Women's Euro 2025; Women's Euro 2029; UEFA Women's Euro 2022; UEFA Women's Euro 2025; Women’s Euro | |
+European Championship | international | UEFA European Championship; European Championships; UEFA Euro; Euro 2024; UEFA Euro 2024; Euro 2020; UEFA Euro 2020; Euro 2028; UEFA Euro 2028; Euro 2016; UEFA Euro 2016; Euro 2012; Euro 2008; Euro 2004; Euro 2000; Euro 96; Euro 1996 | Euros; Euro |
+Women's Euro | international | Women's Euros; UEFA Women's Euro; Women's European Championship; UEFA Women's European Championship; Women's European Championships; UEFA Women's European Championships; Women's Euro 2022; Women's Euro 2025; Women's Euro 2029; UEFA Women's Euro 2022; UEFA Women's Euro 2025; Women’s Euro; Euro 2022; Euro 2025; Euro 2017; Euro 2013; Euro 2009; Euro 2029; UEFA Euro 2022; UEFA Euro 2025 | |
 Copa América | international | CONMEBOL Copa América | |
 Africa Cup of Nations | international | AFCON; African Cup of Nations; Coupe d'Afrique des Nations | |
 Asian Cup | international | AFC Asian Cup | |
