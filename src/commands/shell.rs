@@ -761,12 +761,12 @@ impl Shell {
         let lookup_failed = |e: anyhow::Error| {
             Problem::input(format!("cannot look up {} {name:?}: {e:#}", kind.name()))
         };
-        match lexicon.resolve(kind, name).map_err(lookup_failed)? {
-            Some(entity) => {
+        match lexicon.resolve_filter(kind, name).map_err(lookup_failed)? {
+            Ok(entity) => {
                 *self.filters.entity_mut(kind) = Some(entity.name);
                 Ok(())
             }
-            None => Err(Problem::input(lexicon.unknown_name(kind, name))),
+            Err(message) => Err(Problem::input(message)),
         }
     }
 

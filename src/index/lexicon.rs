@@ -456,6 +456,59 @@ impl Lexicon {
         }
     }
 
+    /// The entity a filter (`--person Gabriel`, `:club United`) names, or the message to
+    /// show. A canonical name or strong alias names its entity. A surname, first name or
+    /// nickname names the entity it is a key of, unless other entities of the index whose
+    /// names hold the same words are named at least a third as often ("Gabriel": Gabriel
+    /// Jesus, Gabriel Martinelli or Gabriel Magalhães?): then it is ambiguous. A name that
+    /// is no key names the one entity whose name holds its words ("Munich": Bayern Munich),
+    /// is ambiguous when several do, and unknown when none does.
+    pub fn resolve_filter(
+        &self,
+        kind: EntityKind,
+        name: &str,
+    ) -> anyhow::Result<Result<EntityRef, String>> {
+        let found = self.resolve_with_source(kind, name)?;
+        if let Some((entity, KeySource::Canonical | KeySource::StrongAlias)) = found {
+            return Ok(Ok(entity));
+        }
+        let words: Vec<String> = query_key(&fold(name.trim()))
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+        let text = std::fs::read_to_string(&self.tsv_path)
+            .with_context(|| format!("cannot read {}", self.tsv_path.display()))?;
+        // The entities whose names hold the same words, most named first.
+        let mut sharing: Vec<EntityRef> = text
+            .lines()
+            .filter_map(parse_line)
+            .filter(|other| {
+                let other_words: Vec<String> = query_key(&fold(&other.name))
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect();
+                other.kind == kind
+                    && !words.is_empty()
+                    && other_words.windows(words.len()).any(|w| w == words)
+            })
+            .collect();
+        sharing.sort_by(by_kind_and_count);
+        let named = match found {
+            Some((entity, _)) => {
+                let rivals = sharing
+                    .into_iter()
+                    .filter(|other| other.name != entity.name && other.count * 3 >= entity.count);
+                std::iter::once(entity.clone()).chain(rivals).collect()
+            }
+            None => sharing,
+        };
+        match named.len() {
+            0 => Ok(Err(self.unknown_name(kind, name))),
+            1 => Ok(Ok(named.into_iter().next().expect("one entity"))),
+            _ => Ok(Err(ambiguous_name(kind, name, named))),
+        }
+    }
+
     /// The error message for a name no entity of this kind has: "unknown club "Bayren"
     /// (nearest known: "Bayern Munich", ...)".
     pub fn unknown_name(&self, kind: EntityKind, name: &str) -> String {
@@ -555,6 +608,28 @@ fn parse_line(line: &str) -> Option<EntityRef> {
         variants,
         aliases,
     })
+}
+
+/// The message for a filter name several entities share: the most named five of them.
+fn ambiguous_name(kind: EntityKind, name: &str, mut named: Vec<EntityRef>) -> String {
+    named.sort_by(by_kind_and_count);
+    let shown: Vec<String> = named
+        .iter()
+        .take(5)
+        .map(|e| format!("{} ({})", e.name, e.count))
+        .collect();
+    let more = match named.len().saturating_sub(5) {
+        0 => String::new(),
+        more => format!(" and {more} more"),
+    };
+    format!(
+        "{} {:?} is ambiguous: it names {}{more} (articles in brackets); give the full name, \
+         e.g. {:?}",
+        kind.name(),
+        name.trim(),
+        shown.join(", "),
+        named[0].name
+    )
 }
 
 /// Every entity of the index in `dir`, by kind then article count (from `entities.tsv`).

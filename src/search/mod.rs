@@ -240,12 +240,12 @@ impl EntityResolver for LexiconEntities<'_> {
         let Some(entity_kind) = EntityKind::from_name(kind) else {
             return Err(format!("unknown entity kind {kind:?}"));
         };
-        match self.0.resolve(entity_kind, name) {
-            Ok(Some(entity)) => Ok(entity
+        match self.0.resolve_filter(entity_kind, name) {
+            Ok(Ok(entity)) => Ok(entity
                 .spellings()
                 .map(|name| entity_facet(kind, name))
                 .collect()),
-            Ok(None) => Err(self.0.unknown_name(entity_kind, name)),
+            Ok(Err(message)) => Err(message),
             Err(e) => Err(format!("cannot look up {kind} {name:?}: {e:#}")),
         }
     }

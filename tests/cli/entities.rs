@@ -682,3 +682,35 @@ fn a_player_named_with_a_short_forename_is_one_person_for_filters_and_counts() {
         serde_json::json!([{"name": "Andrew Robertson", "count": 3}])
     );
 }
+
+#[test]
+fn a_filter_name_several_people_share_is_an_error_listing_them() {
+    let ws = Workspace::new();
+    ws.write(
+        "a/jesus.txt",
+        "Arsenal forward Gabriel Jesus scored twice against Chelsea on Sunday.",
+    );
+    ws.write(
+        "a/magalhaes.txt",
+        "Arsenal defender Gabriel Magalhães headed in a corner against Chelsea.",
+    );
+    ws.write(
+        "a/martinelli.txt",
+        "Arsenal winger Gabriel Martinelli ran clear on the left against Chelsea.",
+    );
+    ws.index(&["a"]);
+    for (filter, name) in [("--person", "Gabriel"), ("--person", "gabriel")] {
+        ws.scout()
+            .args(["search", filter, name])
+            .assert()
+            .code(2)
+            .stderr(contains(format!("person \"{name}\" is ambiguous")))
+            .stderr(contains("Gabriel Jesus (1)"))
+            .stderr(contains("Gabriel Magalhães (1)"))
+            .stderr(contains("give the full name"));
+    }
+    // The full name, or a surname only one of them has, names one person.
+    assert_eq!(ws.ids(&["--person", "Gabriel Jesus"]), ["jesus"]);
+    assert_eq!(ws.ids(&["--person", "Martinelli"]), ["martinelli"]);
+    assert_eq!(ws.ids(&["--person", "magalhaes"]), ["magalhaes"]);
+}
