@@ -459,9 +459,22 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         }
     };
     let mut undecided: Vec<&AliasMatch<'_>> = Vec::new();
+    // Clubs named as the place they are named after ("in Marseille", "in Cardiff"): theirs
+    // only if the article names them otherwise too. Not a club's full name ("in Arsenal",
+    // "in Liverpool" may well be the club).
+    let mut place_uses: Vec<(&AliasMatch<'_>, u32)> = Vec::new();
     for m in &matches {
         let mut strong = m.pattern.targets.iter().filter(|t| t.strong);
         match (strong.next(), strong.next()) {
+            (Some(only), None)
+                if gazetteer.facts(only.entry).kind == EntityKind::Club
+                    && gazetteer.facts(only.entry).context != national_team
+                    && is_place_use(&words, m)
+                    && fold(&text[m.start..m.end])
+                        != fold(&gazetteer.entry(only.entry).canonical) =>
+            {
+                place_uses.push((m, only.entry));
+            }
             (Some(only), None) => {
                 accepted.insert(only.entry);
                 consumed.push((m.start, m.end));
@@ -502,6 +515,14 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             _ => None,
         }
     };
+    // The countries of the clubs named: a competition's nickname ("the Championship") is
+    // that competition where the article names a club of its country.
+    let club_countries: HashSet<u32> = accepted
+        .iter()
+        .map(|id| gazetteer.facts(*id))
+        .filter(|f| f.kind == EntityKind::Club && f.context != national_team)
+        .map(|f| f.context)
+        .collect();
     for m in undecided {
         let targets = &m.pattern.targets;
         let strong = targets.iter().filter(|t| t.strong);
@@ -546,6 +567,9 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                     let facts = gazetteer.facts(t.entry);
                     !t.strong
                         && (accepted.contains(&t.entry)
+                            || (facts.kind == EntityKind::Competition
+                                && club_countries.contains(&facts.context)
+                                && !ends_longer_name(&words, m))
                             || ((club_of_the_people == Some(facts.canonical)
                                 || (people_of.contains_key(&facts.canonical)
                                     && league_countries.contains(&facts.context)))
@@ -565,6 +589,11 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             note_match(target.entry, m);
             accepted.insert(target.entry);
             named.insert(gazetteer.facts(target.entry).canonical);
+            consumed.push((m.start, m.end));
+        }
+    }
+    for (m, entry) in place_uses {
+        if accepted.contains(&entry) {
             consumed.push((m.start, m.end));
         }
     }
@@ -1124,6 +1153,31 @@ fn team_context(words: &[Word<'_>], start: usize, end: usize, international: boo
     false
 }
 
+/// True when a match ends a longer capitalised name: "NWSL Championship", "Concacaf
+/// Championship" are no nickname of the EFL Championship.
+fn ends_longer_name(words: &[Word<'_>], m: &AliasMatch<'_>) -> bool {
+    let k = words.partition_point(|w| w.start < m.start);
+    words.get(k).is_some_and(|w| w.joined)
+        && k > 0
+        && words[k - 1].capitalised
+        && !words[k - 1].sentence_start
+}
+
+/// True when a one-word club name is written as the place the club is named after: "in
+/// Marseille", not "in Marseille's win" nor "in Marseille colours".
+fn is_place_use(words: &[Word<'_>], m: &AliasMatch<'_>) -> bool {
+    let k = words.partition_point(|w| w.start < m.start);
+    let Some(word) = words.get(k) else {
+        return false;
+    };
+    let one_word = word.start == m.start && word.end == m.end;
+    let after_in = word.joined && k > 0 && words[k - 1].folded == "in";
+    let team_word_after = words
+        .get(k + 1)
+        .is_some_and(|w| w.joined && w.is(class::TEAM_AFTER));
+    one_word && after_in && !word.possessive && !team_word_after
+}
+
 /// True when a country is written as a place: after "in", "to", "from", "at", "of"... or
 /// before a year ("Qatar 2022", the tournament).
 fn is_place_mention(words: &[Word<'_>], first: usize, next: usize) -> bool {
@@ -1341,7 +1395,8 @@ const TEAM_WORDS_AFTER: &[&str] = &[
     "side", "players", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger",
     "women", "fans", "supporters", "u21", "u21s", "u20", "u23", "under-21", "under-21s",
     "under-20", "head", "camp", "debut", "cap", "caps", "shirt", "kit", "jersey", "national",
-    "beat", "drew", "lost", "won", "face", "faces", "play", "plays", "coached",
+    "beat", "drew", "lost", "won", "face", "faces", "play", "plays", "coached", "colours",
+    "colors",
 ];
 
 /// Words before a country that make it a place ("in Qatar").
@@ -1426,6 +1481,41 @@ mod tests {
         );
         assert_eq!(found.club, ["Charlton Athletic", "Georgia"]);
         assert!(found.person.is_empty(), "{:?}", found.person);
+    }
+
+    #[test]
+    fn a_club_named_as_its_city_and_a_league_by_its_nickname() {
+        let gazetteer = Gazetteer::parse(
+            "club\tOlympique de Marseille\tMarseille|OM\t\tFrance\n\
+             club\tSheffield Wednesday\tSheffield Wednesday\t\tEngland\n\
+             club\tArsenal\t\t\tEngland\n\
+             competition\tChampionship\tEFL Championship\tChampionship|the Championship\tEngland\n",
+        );
+        let clubs = |text: &str| recognize(&gazetteer, text).club;
+        // "in Marseille" is the city, unless the article names the club otherwise too.
+        assert!(clubs("Headline\n\nThe summit was held in Marseille.").is_empty());
+        assert_eq!(
+            clubs("Headline\n\nHe scored in Marseille's win, his first in Marseille."),
+            ["Olympique de Marseille"]
+        );
+        assert_eq!(
+            clubs("Headline\n\nHe played in Marseille colours."),
+            ["Olympique de Marseille"]
+        );
+        // Not the club's own name: "in Arsenal" is the club.
+        assert_eq!(clubs("Headline\n\nHe invested in Arsenal."), ["Arsenal"]);
+        // "the Championship" is the EFL Championship where an English club is named, not
+        // in a longer name.
+        let competitions = |text: &str| recognize(&gazetteer, text).competition;
+        assert_eq!(
+            competitions("Headline\n\nSheffield Wednesday are back in the Championship."),
+            ["Championship"]
+        );
+        assert!(competitions("Headline\n\nHe is back in the Championship.").is_empty());
+        assert!(competitions(
+            "Headline\n\nSheffield Wednesday watched the NWSL Championship final."
+        )
+        .is_empty());
     }
 
     #[test]

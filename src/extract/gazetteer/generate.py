@@ -568,7 +568,7 @@ New Zealand | | | All Whites; Football Ferns |
 
 CURATED_COMPETITIONS = r"""
 Premier League | England | English Premier League; EPL; Barclays Premier League; FA Premier League | the Prem | GB1
-Championship | England | EFL Championship; English Championship; Football League Championship | Championship; the Championship |
+Championship | England | EFL Championship; English Championship; Football League Championship; Sky Bet Championship | Championship; the Championship |
 League One | England | EFL League One; Football League One | |
 League Two | England | EFL League Two; Football League Two | |
 National League | England | Vanarama National League | National League |
@@ -1763,7 +1763,8 @@ STRONG, WEAK, DROP = "strong", "weak", "drop"
 
 
 def is_media(k: str) -> bool:
-    return k in MEDIA or "sky" in k.replace("-", " ").split()
+    # "Sky Bet" sponsors the EFL's leagues ("Sky Bet Championship"): no outlet.
+    return k in MEDIA or ("sky" in k.replace("-", " ").split() and not k.startswith("sky bet "))
 
 
 def classify_alias(alias: str, kind: str, names: "NameStats", own: str = "") -> str:
