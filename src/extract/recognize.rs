@@ -25,7 +25,7 @@
 //!    "the" ("at the Bridge" is a ground) or a place's word ("Stamford Bridge"), and no word
 //!    of a club's name ("Melbourne").
 
-use super::fold::fold;
+use super::fold::{fold, fold_char};
 use super::gazetteer::{
     formal_forenames, surname_key_hashes, Gazetteer, Pattern, WordClasses, PARTICLES,
     SURNAME_ARTICLES,
@@ -426,10 +426,15 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     let mut words = words(gazetteer, text, tokens);
     // Where the headline (the text's first line) ends, if the text has a body.
     let headline = text.find('\n');
-    let matches: Vec<AliasMatch<'_>> = matches
-        .into_iter()
-        .filter(|m| !in_persons_name(text, &words, m, headline))
-        .collect();
+    let mut matches = matches;
+    // Matches and words are both in text order: `k` walks the words beside the matches.
+    let mut k = 0;
+    matches.retain(|m| {
+        while k < words.len() && words[k].start < m.start {
+            k += 1;
+        }
+        !in_persons_name(text, &words, k, m, headline)
+    });
 
     // 1. Strong aliases, then ambiguous ones by context, then weak ones and national teams.
     // Contexts are compared as interned names (`u32::MAX`: no entry has that context).
@@ -517,7 +522,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     };
     // The countries of the clubs named: a competition's nickname ("the Championship") is
     // that competition where the article names a club of its country.
-    let club_countries: HashSet<u32> = accepted
+    let club_countries: Vec<u32> = accepted
         .iter()
         .map(|id| gazetteer.facts(*id))
         .filter(|f| f.kind == EntityKind::Club && f.context != national_team)
@@ -898,15 +903,36 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
 /// The people found, one spelling per person: an article that writes "Maxime Crépeau" and
 /// "Maxime Crepeau", or "O'Reilly" and "O’Reilly", names one person, under the spelling with
 /// the most accents (then the first in order).
-fn one_spelling_each(mut persons: Vec<String>) -> Vec<String> {
+fn one_spelling_each(persons: Vec<String>) -> Vec<String> {
     let accents = |name: &str| {
         name.chars()
             .filter(|c| c.is_alphabetic() && !c.is_ascii())
             .count()
     };
-    persons.sort_by_cached_key(|name| (fold(name), std::cmp::Reverse(accents(name)), name.clone()));
-    persons.dedup_by(|later, kept| fold(later) == fold(kept));
-    persons
+    // Most articles name no one twice: the folded names' hashes tell, in one buffer.
+    let mut folded = String::new();
+    let hashes: Vec<u64> = persons
+        .iter()
+        .map(|name| {
+            folded.clear();
+            name.chars().for_each(|c| fold_char(c, &mut folded));
+            word_hash(&folded)
+        })
+        .collect();
+    if hashes
+        .iter()
+        .enumerate()
+        .all(|(i, h)| !hashes[i + 1..].contains(h))
+    {
+        return persons;
+    }
+    let mut keyed: Vec<(String, std::cmp::Reverse<usize>, String)> = persons
+        .into_iter()
+        .map(|name| (fold(&name), std::cmp::Reverse(accents(&name)), name))
+        .collect();
+    keyed.sort_unstable();
+    keyed.dedup_by(|later, kept| later.0 == kept.0);
+    keyed.into_iter().map(|(_, _, name)| name).collect()
 }
 
 /// A person's name found from capitalised words, before it is checked against the names
@@ -1049,22 +1075,26 @@ fn about_womens_football(tokens: &Tokens) -> bool {
     says_women && shes >= 2 && shes > hes
 }
 
-/// True when a one-word gazetteer match is a word of a longer person's name, not the
-/// entity: after a first name ("Bobby Charlton", "Simon Jordan": not Charlton Athletic,
+/// True when a one-word gazetteer match (its word, if any, is `words[k]`: the first that
+/// does not start before it) is a word of a longer person's name, not the entity: after a first name ("Bobby Charlton", "Simon Jordan": not Charlton Athletic,
 /// nor Jordan) or, itself a first name, before a surname ("Michel Platini", "Georgia
 /// Stanway": not Míchel, nor Georgia; not in the headline, where Title Case capitalises the
 /// verb after a name: "Georgia Stun Portugal"). The name is then a person's, found in step 2.
 fn in_persons_name(
     text: &str,
     words: &[Word<'_>],
+    k: usize,
     m: &AliasMatch<'_>,
     headline: Option<usize>,
 ) -> bool {
-    let k = words.partition_point(|w| w.start < m.start);
     let Some(word) = words.get(k) else {
         return false;
     };
-    if word.start != m.start || word.end != m.end {
+    let first_name_before = word.joined && k > 0 && words[k - 1].is(class::FIRST_NAME);
+    if word.start != m.start
+        || word.end != m.end
+        || !(first_name_before || word.is(class::FIRST_NAME))
+    {
         return false;
     }
     // A capitalised word that can be part of a person's name and is nothing else.
@@ -1079,9 +1109,7 @@ fn in_persons_name(
                 | class::HONORIFIC
                 | class::TEAM_AFTER)
     };
-    let after_first_name = word.joined
-        && k > 0
-        && words[k - 1].is(class::FIRST_NAME)
+    let after_first_name = first_name_before
         && !words[k - 1].possessive
         && name_word(&words[k - 1])
         && !QUESTION_WORDS.contains(&words[k - 1].folded);
