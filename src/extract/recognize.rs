@@ -666,6 +666,12 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             i += 1;
             continue;
         }
+        // A question's first word is no first name ("Will Slot stick with Salah?", "Can
+        // Amorim fix United?"; but "Will Hughes scored.").
+        if opens_question(text, w) {
+            i += 1;
+            continue;
+        }
         // A capitalised sentence-initial role or function word ("Goalkeeper Cata Coll",
         // "By Andy Hampson") does not start a name: the name starts after it.
         // Nor does a title after a role word ("Chief Constable Roberts").
@@ -848,7 +854,11 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         let part_of_run = (words
             .get(k + 1)
             .is_some_and(|n| n.joined && n.capitalised && !n.inside))
-            || (w.joined && k > 0 && words[k - 1].capitalised && !words[k - 1].inside);
+            || (w.joined
+                && k > 0
+                && words[k - 1].capitalised
+                && !words[k - 1].inside
+                && !opens_question(text, &words[k - 1]));
         if part_of_run || surnames.contains(w.hash) {
             continue;
         }
@@ -1129,6 +1139,16 @@ fn in_persons_name(
             .is_some_and(|next| next.joined && name_word(next))
         && !title_case_after(k + 1);
     after_first_name || before_surname
+}
+
+/// True when a word is the first of a question and a question word ("Will", "Can", "How"):
+/// the sentence it starts ends in a question mark.
+fn opens_question(text: &str, word: &Word<'_>) -> bool {
+    word.sentence_start
+        && QUESTION_WORDS.contains(&word.folded)
+        && text[word.start..]
+            .find(['.', '!', '?', '\n'])
+            .is_some_and(|end| text[word.start + end..].starts_with('?'))
 }
 
 /// Sentence-initial words of a question, also first names ("Will Chelsea sign him?").
@@ -1544,6 +1564,21 @@ mod tests {
             "Headline\n\nSheffield Wednesday watched the NWSL Championship final."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_question_starts_with_no_first_name() {
+        let gazetteer = Gazetteer::parse(
+            "club\tVfB Stuttgart\tStuttgart\t\tGermany\n\
+             person\tWaldemar Anton\t\t\tVfB Stuttgart\n\
+             person\tWill Grigg\t\t\tSunderland\n\
+             person\tWill Hughes\t\t\tCrystal Palace\n",
+        );
+        let found = recognize(
+            &gazetteer,
+            "Headline\n\nWill Anton stay at Stuttgart? Will Smith said no. Can Anton leave?",
+        );
+        assert_eq!(found.person, ["Waldemar Anton", "Will Smith"]);
     }
 
     #[test]
