@@ -90,7 +90,7 @@ Ipswich Town | England | Ipswich; Ipswich Town FC | the Tractor Boys; Tractor Bo
 Leicester City | England | Leicester; Leicester City FC; LCFC | the Foxes; Foxes |
 Liverpool | England | Liverpool FC; Liverpool F.C.; LFC | the Reds; Reds | fc-liverpool
 Manchester City | England | Man City; Man. City; Manchester City FC; MCFC | City; the Citizens; Citizens; Cityzens; the Cityzens | manchester-city
-Manchester United | England | Man United; Man Utd; Man. Utd; Man. United; Manchester Utd; Manchester United FC; MUFC | United; the Red Devils; Red Devils | manchester-united
+Manchester United | England | Man United; Man Utd; Man U; Man. Utd; Man. United; Manchester Utd; Manchester United FC; MUFC | United; the Red Devils; Red Devils | manchester-united
 Newcastle United | England | Newcastle; Newcastle Utd; Newcastle United FC; NUFC | the Magpies; Magpies; the Toon; Toon | newcastle-united
 Nottingham Forest | England | Nott'm Forest; Notts Forest; Nottingham Forest FC; NFFC | Forest; Tricky Trees |
 Southampton | England | Southampton FC | the Saints; Saints | fc-southampton
