@@ -31,8 +31,10 @@
 //!                                           // score, details (tantivy's tree or null)
 //!     }
 //!   ],
-//!   "facets": { "club": [ { "name": "...", "count": 3 } ], "person": [], "competition": [] }
+//!   "facets": { "club": [ { "name": "...", "count": 3 } ], "person": [], "competition": [] },
 //!                                           // only with --facets
+//!   "filters": { "club": ["Arsenal"], "person": [], "competition": [] }
+//!                                           // the entities filtered on, as resolved
 //! }
 //! ```
 //! Fields are never removed or renamed without a major version change; new fields may be

@@ -201,6 +201,10 @@ pub struct SearchResults {
     /// Top entities among all hits, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facets: Option<FacetCounts>,
+    /// The entities the search is filtered on (flags and `kind:name` in the query, not
+    /// negated), by canonical name: what `--club gunners` was taken to mean.
+    #[serde(default)]
+    pub filters: Entities,
 }
 
 /// How many of a query's words the hits of a relaxed query match at least.
@@ -471,7 +475,40 @@ impl Searcher {
                 }
             }
         }
+        if let Some(node) = &combined {
+            outcome.filters = self.entity_filters(node);
+        }
         Ok(outcome)
+    }
+
+    /// The canonical names of the entities a query filters on (not under a negation).
+    fn entity_filters(&self, node: &Node) -> Entities {
+        let mut filters = Entities::default();
+        let mut pending = vec![node];
+        while let Some(node) = pending.pop() {
+            match node {
+                Node::Entity { kind, name } => {
+                    let Some(kind) = EntityKind::from_name(kind) else {
+                        continue;
+                    };
+                    // Compiling the query resolved every filter already.
+                    if let Ok(Ok(entity)) = self.lexicon.resolve_filter(kind, name) {
+                        let names = filters.of_kind_mut(kind);
+                        if !names.contains(&entity.name) {
+                            names.push(entity.name);
+                        }
+                    }
+                }
+                Node::And(children) | Node::Or(children) => pending.extend(children),
+                Node::AtLeast { children, .. } => pending.extend(children),
+                Node::Title(inner) => pending.push(inner),
+                _ => {}
+            }
+        }
+        for kind in EntityKind::ALL {
+            filters.of_kind_mut(kind).sort();
+        }
+        filters
     }
 
     fn compile(
@@ -620,6 +657,7 @@ impl Searcher {
             corrections: compiled.corrections.clone(),
             hits,
             facets,
+            filters: Entities::default(),
         })
     }
 

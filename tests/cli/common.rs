@@ -134,6 +134,7 @@ pub struct Results {
     pub hits: Vec<Hit>,
     #[serde(default)]
     pub facets: Option<serde_json::Value>,
+    pub filters: Entities,
 }
 
 #[allow(dead_code)]

@@ -714,3 +714,16 @@ fn a_filter_name_several_people_share_is_an_error_listing_them() {
     assert_eq!(ws.ids(&["--person", "Martinelli"]), ["martinelli"]);
     assert_eq!(ws.ids(&["--person", "magalhaes"]), ["magalhaes"]);
 }
+
+#[test]
+fn json_results_say_which_entities_the_filters_were_taken_to_mean() {
+    let ws = seeds();
+    let results = ws.search_json(&["--club", "leverkusen", "person:anton", "release"]);
+    assert_eq!(results.filters.club, ["Bayer Leverkusen"]);
+    assert_eq!(results.filters.person, ["Waldemar Anton"]);
+    assert!(results.filters.competition.is_empty());
+    // A negated filter filters nothing in.
+    let results = ws.search_json(&["--club", "Bayern", "-club:Liverpool"]);
+    assert_eq!(results.filters.club, ["Bayern Munich"]);
+    assert!(ws.search_json(&["Anton"]).filters.club.is_empty());
+}
