@@ -587,13 +587,21 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             .or_else(|| {
                 targets.iter().find(|t| {
                     gazetteer.facts(t.entry).context == national_team
-                        && team_context(&words, m.start, m.end, international)
+                        && team_context(text, &words, m, international)
                 })
             });
         if let Some(target) = chosen {
             note_match(target.entry, m);
             accepted.insert(target.entry);
             named.insert(gazetteer.facts(target.entry).canonical);
+            consumed.push((m.start, m.end));
+        } else if text[m.start..m.end].contains(' ')
+            && targets
+                .iter()
+                .any(|t| gazetteer.facts(t.entry).context == national_team)
+        {
+            // A country of several words named as a place is still no one's name ("the
+            // United Arab Emirates" is no person "Arab Emirates"; "Nathan Holland" is one).
             consumed.push((m.start, m.end));
         }
     }
@@ -1168,7 +1176,8 @@ fn mark_inside(words: &mut [Word<'_>], spans: &mut [(usize, usize)]) {
 
 /// True when football words stand next to the match: "England manager", "against Spain",
 /// "Wales 2-1", "France's Kylian Mbappé", "England's captain".
-fn team_context(words: &[Word<'_>], start: usize, end: usize, international: bool) -> bool {
+fn team_context(text: &str, words: &[Word<'_>], m: &AliasMatch<'_>, international: bool) -> bool {
+    let (start, end) = (m.start, m.end);
     let next = words.partition_point(|w| w.start < end);
     let prev = words.partition_point(|w| w.end <= start);
     let last_of_match = words[..next].last();
@@ -1181,6 +1190,20 @@ fn team_context(words: &[Word<'_>], start: usize, end: usize, international: boo
         let score = after.text.starts_with(|c: char| c.is_ascii_digit()) && !is_year_after(after);
         if after.joined && (after.is(class::TEAM_AFTER) || score) {
             return true;
+        }
+    }
+    // An abbreviation written as an adjective ("US billionaire", "a US-based fund", "UK
+    // government") is the country, not its team.
+    if is_abbreviation(&text[start..end]) {
+        let glued_on = text[end..].trim_start_matches('.').starts_with('-');
+        let adjective = words.get(next).is_some_and(|a| {
+            a.joined
+                && !a.capitalised
+                && !a.is(class::TEAM_AFTER | class::COMMON)
+                && !FUNCTION_WORDS.contains(&a.folded)
+        });
+        if glued_on || adjective {
+            return false;
         }
     }
     if international && is_place_mention(words, prev, next) {
@@ -1226,11 +1249,36 @@ fn is_place_use(words: &[Word<'_>], m: &AliasMatch<'_>) -> bool {
     one_word && after_in && !word.possessive && !team_word_after
 }
 
+/// True for a country's abbreviation as written: capitals and dots ("US", "U.S.", "UK").
+fn is_abbreviation(written: &str) -> bool {
+    written.len() <= 5
+        && written.chars().any(|c| c.is_ascii_uppercase())
+        && written.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// Lower-case words that follow a country's name without making it an adjective ("the US
+/// and Canada", "the US was", "US v Mexico").
+const FUNCTION_WORDS: &[&str] = &[
+    "or", "of", "to", "is", "was", "are", "were", "has", "have", "had", "will", "would", "could",
+    "v", "vs", "last", "next", "this", "who", "which", "where", "since", "until",
+];
+
 /// True when a country is written as a place: after "in", "to", "from", "at", "of"... or
 /// before a year ("Qatar 2022", the tournament).
 fn is_place_mention(words: &[Word<'_>], first: usize, next: usize) -> bool {
-    let before = first.checked_sub(1).map(|i| &words[i]);
     let after = words.get(next);
+    // The word before, or the one before "the" where the name ends its phrase ("in the
+    // Netherlands the following week", "to the US."; not "in the Netherlands' 1988 win",
+    // "to the England squad", "of the Netherlands").
+    let mut before = first.checked_sub(1).map(|i| &words[i]);
+    let ends_phrase = next > 0
+        && !words[next - 1].possessive
+        && !after.is_some_and(|a| {
+            a.joined && !a.is(class::COMMON) && !FUNCTION_WORDS.contains(&a.folded)
+        });
+    if before.is_some_and(|w| w.folded == "the") && first >= 2 && ends_phrase {
+        before = Some(&words[first - 2]).filter(|w| words[first - 1].joined && w.folded != "of");
+    }
     let place_word = before.is_some_and(|w| w.is(class::PLACE_BEFORE));
     place_word || after.is_some_and(is_year_after)
 }
@@ -1444,7 +1492,7 @@ const TEAM_WORDS_AFTER: &[&str] = &[
     "women", "fans", "supporters", "u21", "u21s", "u20", "u23", "under-21", "under-21s",
     "under-20", "head", "camp", "debut", "cap", "caps", "shirt", "kit", "jersey", "national",
     "beat", "drew", "lost", "won", "face", "faces", "play", "plays", "coached", "colours",
-    "colors",
+    "colors", "men", "soccer", "football", "women's", "men's",
 ];
 
 /// Words before a country that make it a place ("in Qatar").
@@ -1579,6 +1627,33 @@ mod tests {
             "Headline\n\nWill Anton stay at Stuttgart? Will Smith said no. Can Anton leave?",
         );
         assert_eq!(found.person, ["Waldemar Anton", "Will Smith"]);
+    }
+
+    #[test]
+    fn a_countrys_abbreviation_as_an_adjective_or_after_the_place_words_is_no_team() {
+        let gazetteer = Gazetteer::parse(
+            "club\tUnited States\t\tUS|USA|U.S.\tnational team\n\
+             club\tNetherlands\tHolland\tNetherlands|the Netherlands\tnational team\n\
+             competition\tWorld Cup\tWorld Cup\t\tinternational\n",
+        );
+        let clubs = |body: &str| recognize(&gazetteer, &format!("World Cup news\n\n{body}")).club;
+        for place in [
+            "A US billionaire bought the club.",
+            "The club has a U.S.-based owner.",
+            "He moved to the US.",
+            "He lives in the Netherlands now.",
+        ] {
+            assert!(clubs(place).is_empty(), "{place}: {:?}", clubs(place));
+        }
+        for team in [
+            "The US beat Mexico.",
+            "He joined the US squad.",
+            "The US and Canada drew.",
+            "They lost the Netherlands' 1988 final.",
+            "He flew to the Netherlands squad.",
+        ] {
+            assert_eq!(clubs(team).len(), 1, "{team}");
+        }
     }
 
     #[test]
