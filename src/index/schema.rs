@@ -7,8 +7,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema, the analyzers or a stored signature change in a way that
 /// needs a reindex. 2: the SimHash is computed from folded words; the source is a fast field.
-/// 3: the stemmer keeps a final `y` where it would meet a name ("messy" is not "Messi"); the
-/// entity facets are not stored (read from their column).
+/// 3: the stemmer keeps a final `y` where it would meet a name ("messy" is not "Messi").
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// Name of the analyzer for title and body: lower-case, ASCII-fold, English stem.
@@ -79,8 +78,7 @@ pub fn build_schema() -> (Schema, Fields) {
         url: builder.add_text_field("url", STORED),
         path: builder.add_text_field("path", STRING | STORED),
         line: builder.add_u64_field("line", NumericOptions::default().set_stored()),
-        // Not stored: searches read an article's entities from the facet column.
-        entity: builder.add_facet_field("entity", FacetOptions::default()),
+        entity: builder.add_facet_field("entity", FacetOptions::default().set_stored()),
         content_hash: builder.add_u64_field(CONTENT_HASH_FIELD, STORED | FAST),
         simhash: builder.add_u64_field(SIMHASH_FIELD, STORED | FAST),
     };

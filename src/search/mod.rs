@@ -20,7 +20,7 @@ use crate::extract::{ByKind, Entities, EntityKind};
 use crate::index::analyzer::{cached_news_analyzer, keyword_analyzer, news_analyzer};
 use crate::index::document::entity_facet;
 use crate::index::lexicon::{KeySource, Lexicon};
-use crate::index::schema::{DATE_FIELD, ENTITY_FIELD};
+use crate::index::schema::DATE_FIELD;
 use crate::index::{current_generation, open_index, ScoutIndex};
 use anyhow::Context;
 use copies::{collapse, copies_similar};
@@ -430,7 +430,7 @@ impl Searcher {
             url: text(&doc, fields.url),
             path: text(&doc, fields.path).unwrap_or_default(),
             body: text(&doc, fields.body).unwrap_or_default(),
-            entities: entities_of(&searcher, address)?,
+            entities: stored_entities(&doc, fields.entity),
         }))
     }
 
@@ -609,9 +609,8 @@ impl Searcher {
             let doc: TantivyDocument = searcher
                 .doc(candidate.address)
                 .context("cannot read a stored article")?;
-            let entities = entities_of(searcher, candidate.address)?;
             let mut analyzer = self.analyzer();
-            let mut hit = self.hit(&doc, entities, candidate.score, &compiled, &mut analyzer);
+            let mut hit = self.hit(&doc, candidate.score, &compiled, &mut analyzer);
             // Copies among all matches, not only among the candidates ranked.
             hit.similar_count = if request.all {
                 0
@@ -684,7 +683,6 @@ impl Searcher {
     fn hit(
         &self,
         doc: &TantivyDocument,
-        entities: Entities,
         score: Score,
         compiled: &Compiled,
         analyzer: &mut tantivy::tokenizer::TextAnalyzer,
@@ -704,7 +702,7 @@ impl Searcher {
             url: text(doc, fields.url),
             path: text(doc, fields.path).unwrap_or_default(),
             snippet: make_snippet(analyzer, &body, &compiled.highlight),
-            entities,
+            entities: stored_entities(doc, fields.entity),
             similar: Vec::new(),
             similar_count: 0,
             explain: None,
@@ -755,7 +753,7 @@ impl Searcher {
                 (!fields.is_empty()).then_some(MatchedTerm { term, fields })
             })
             .collect();
-        let tagged = entities_of(searcher, candidate.address)?;
+        let tagged = stored_entities(doc, fields.entity);
         let entities: Vec<String> = compiled
             .boosted
             .iter()
@@ -895,27 +893,19 @@ fn combine(parsed: Option<Node>, filters: &[Node]) -> Option<Node> {
     }
 }
 
-/// The entities an article is tagged with, read from the entity facet column (the facets
-/// are not stored: the column holds them already).
-fn entities_of(searcher: &tantivy::Searcher, address: DocAddress) -> anyhow::Result<Entities> {
-    let column = searcher
-        .segment_reader(address.segment_ord)
-        .facet_reader(ENTITY_FIELD)
-        .context("cannot read the entity facets")?;
+/// Reads the entity facets stored on a document.
+fn stored_entities(doc: &TantivyDocument, field: tantivy::schema::Field) -> Entities {
     let mut entities = Entities::default();
-    let mut facet = Facet::root();
-    for ord in column.facet_ords(address.doc_id) {
-        column
-            .facet_from_ord(ord, &mut facet)
-            .context("cannot read an entity facet")?;
-        if let [kind, name] = facet.to_path()[..] {
+    for value in doc.get_all(field) {
+        // Stored facets are encoded with NUL between segments.
+        let Some(encoded) = value.as_facet() else {
+            continue;
+        };
+        if let Some((kind, name)) = encoded.split_once('\0') {
             if let Some(kind) = EntityKind::from_name(kind) {
                 entities.of_kind_mut(kind).push(name.to_owned());
             }
         }
     }
-    for kind in EntityKind::ALL {
-        entities.of_kind_mut(kind).sort();
-    }
-    Ok(entities)
+    entities
 }
