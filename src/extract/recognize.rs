@@ -522,11 +522,16 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     };
     // The countries of the clubs named: a competition's nickname ("the Championship") is
     // that competition where the article names a club of its country.
+    // Welsh clubs (Cardiff, Swansea, Wrexham) play in the English leagues.
+    let (wales, england) = (gazetteer.name_id("Wales"), gazetteer.name_id("England"));
     let club_countries: Vec<u32> = accepted
         .iter()
         .map(|id| gazetteer.facts(*id))
         .filter(|f| f.kind == EntityKind::Club && f.context != national_team)
-        .map(|f| f.context)
+        .map(|f| match england {
+            Some(england) if Some(f.context) == wales => england,
+            _ => f.context,
+        })
         .collect();
     for m in undecided {
         let targets = &m.pattern.targets;
@@ -920,7 +925,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
 
 /// The people found, one spelling per person: an article that writes "Maxime Crépeau" and
 /// "Maxime Crepeau", or "O'Reilly" and "O’Reilly", names one person, under the spelling with
-/// the most accents (then the first in order).
+/// the most accents (then the smallest in byte order: "O'Reilly").
 fn one_spelling_each(persons: Vec<String>) -> Vec<String> {
     let accents = |name: &str| {
         name.chars()
@@ -1096,8 +1101,8 @@ fn about_womens_football(tokens: &Tokens) -> bool {
 /// True when a one-word gazetteer match (its word, if any, is `words[k]`: the first that
 /// does not start before it) is a word of a longer person's name, not the entity: after a first name ("Bobby Charlton", "Simon Jordan": not Charlton Athletic,
 /// nor Jordan) or, itself a first name, before a surname ("Michel Platini", "Georgia
-/// Stanway": not Míchel, nor Georgia; not in the headline, where Title Case capitalises the
-/// verb after a name: "Georgia Stun Portugal"). The name is then a person's, found in step 2.
+/// Stanway": not Míchel, nor Georgia; in the headline only where the body repeats the two
+/// words, for Title Case capitalises the verb after a name: "Georgia Stun Portugal"). The name is then a person's, found in step 2.
 fn in_persons_name(
     text: &str,
     words: &[Word<'_>],
@@ -1139,13 +1144,28 @@ fn in_persons_name(
             .starts_with('\n')
             || words.get(n + 1).is_some_and(|w| w.joined && w.capitalised)
     };
+    // In the headline (Title Case) only where the body names the same two words.
+    let surname_follows = |next: &Word<'_>| {
+        if is_title_word(headline, word.start) {
+            headline.is_some_and(|end| text[end..].contains(&text[word.start..next.end]))
+        } else {
+            !title_case_after(k + 1)
+        }
+    };
+    // A surname is not an ordinary word the text also writes in lower case ("Chelsea Test",
+    // "a test").
+    let written_lower = |w: &Word<'_>| {
+        text.match_indices(w.folded).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + w.folded.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
     let before_surname = word.is(class::FIRST_NAME)
         && !word.possessive
-        && !is_title_word(headline, word.start)
-        && words
-            .get(k + 1)
-            .is_some_and(|next| next.joined && name_word(next))
-        && !title_case_after(k + 1);
+        && words.get(k + 1).is_some_and(|next| {
+            next.joined && name_word(next) && surname_follows(next) && !written_lower(next)
+        });
     after_first_name || before_surname
 }
 
@@ -1228,10 +1248,16 @@ fn team_context(text: &str, words: &[Word<'_>], m: &AliasMatch<'_>, internationa
 /// Championship" are no nickname of the EFL Championship.
 fn ends_longer_name(words: &[Word<'_>], m: &AliasMatch<'_>) -> bool {
     let k = words.partition_point(|w| w.start < m.start);
+    // At a sentence start, only a name's word or an acronym ("NWSL Championship"; not
+    // "Fellow Championship side Wrexham").
+    let sentence_start_name = |w: &Word<'_>| {
+        w.is(class::ALIAS | class::CLUB_WORD)
+            || (w.text.len() > 1 && !w.text.bytes().any(|b| b.is_ascii_lowercase()))
+    };
     words.get(k).is_some_and(|w| w.joined)
         && k > 0
         && words[k - 1].capitalised
-        && !words[k - 1].sentence_start
+        && (!words[k - 1].sentence_start || sentence_start_name(&words[k - 1]))
 }
 
 /// True when a one-word club name is written as the place the club is named after: "in
@@ -1570,6 +1596,12 @@ mod tests {
             ]
         );
         assert_eq!(found.club, ["Charlton Athletic", "Georgia"]);
+        // In a headline where the body repeats the name.
+        let found = recognize(
+            &gazetteer,
+            "Michel Platini banned\n\nMichel Platini was banned. Georgia Stun Portugal",
+        );
+        assert_eq!(found.person, ["Michel Platini"]);
         // A question's first word is no first name; a Title Case line names no surname.
         let found = recognize(
             &gazetteer,
@@ -1585,6 +1617,8 @@ mod tests {
             "club\tOlympique de Marseille\tMarseille|OM\t\tFrance\n\
              club\tSheffield Wednesday\tSheffield Wednesday\t\tEngland\n\
              club\tArsenal\t\t\tEngland\n\
+             club\tCardiff City\tCardiff\t\tWales\n\
+             club\tWales\t\tWales\tnational team\n\
              competition\tChampionship\tEFL Championship\tChampionship|the Championship\tEngland\n",
         );
         let clubs = |text: &str| recognize(&gazetteer, text).club;
@@ -1608,6 +1642,20 @@ mod tests {
             ["Championship"]
         );
         assert!(competitions("Headline\n\nHe is back in the Championship.").is_empty());
+        assert_eq!(
+            competitions("Headline\n\nCardiff City are back in the Championship."),
+            ["Championship"]
+        );
+        assert!(competitions(
+            "Headline\n\nSheffield Wednesday won. NWSL Championship games are next."
+        )
+        .is_empty());
+        assert_eq!(
+            competitions(
+                "Headline\n\nArsenal won. Fellow Championship side Sheffield Wednesday lost."
+            ),
+            ["Championship"]
+        );
         assert!(competitions(
             "Headline\n\nSheffield Wednesday watched the NWSL Championship final."
         )

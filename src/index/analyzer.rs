@@ -308,14 +308,25 @@ fn is_name_ending_in_i(stem: &str) -> bool {
 }
 
 /// True when the stem's final `i`, its `at`-th character, stands for a `y` of the word as
-/// written: "mess(y)", "tr(y)ing", "famil(ies)", "stud(ied)"; not "Messi", "Serie".
+/// written: "mess(y)", "tr(y)ing", "famil(ies)", "stud(ied)", and the `i` a `y` becomes
+/// before a suffix ("bus(i)ness", "mess(i)ness", "happ(i)ly"); not "Messi", "Messis",
+/// "Serie".
 fn stands_for_y(written: &str, at: usize) -> bool {
-    let mut rest = written.chars().skip(at).map(|c| c.to_ascii_lowercase());
-    matches!(
-        (rest.next(), rest.next(), rest.next(), rest.next()),
-        (Some('y'), ..) | (Some('i'), Some('e'), Some('s' | 'd'), None)
-    )
+    let rest: String = written
+        .chars()
+        .skip(at)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    match rest.strip_prefix('i') {
+        None => rest.starts_with('y'),
+        Some(suffix) => Y_SUFFIXES.contains(&suffix),
+    }
 }
+
+/// What follows the `i` of a word whose stem is that word's `y` ([`stands_for_y`]).
+const Y_SUFFIXES: &[&str] = &[
+    "es", "ed", "ness", "nesses", "ful", "fully", "less", "ly", "ment", "ments",
+];
 
 /// One analysed token: its term and its byte range in the source text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -399,6 +399,8 @@ fn query_key(folded: &str) -> String {
 pub struct Lexicon {
     map: Map<Vec<u8>>,
     tsv_path: PathBuf,
+    /// Filter names resolved so far ([`Lexicon::resolve_filter`]), each looked up once.
+    filters_resolved: std::sync::Mutex<HashMap<(EntityKind, String), Result<EntityRef, String>>>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -425,6 +427,7 @@ impl Lexicon {
         Ok(Lexicon {
             map,
             tsv_path: dir.join(TSV_FILE),
+            filters_resolved: std::sync::Mutex::default(),
         })
     }
 
@@ -468,45 +471,89 @@ impl Lexicon {
         kind: EntityKind,
         name: &str,
     ) -> anyhow::Result<Result<EntityRef, String>> {
+        let key = (kind, name.trim().to_owned());
+        if let Some(known) = self
+            .filters_resolved
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&key).cloned())
+        {
+            return Ok(known);
+        }
+        let resolved = self.resolve_filter_uncached(kind, name)?;
+        if let Ok(mut cache) = self.filters_resolved.lock() {
+            cache.insert(key, resolved.clone());
+        }
+        Ok(resolved)
+    }
+
+    fn resolve_filter_uncached(
+        &self,
+        kind: EntityKind,
+        name: &str,
+    ) -> anyhow::Result<Result<EntityRef, String>> {
         let found = self.resolve_with_source(kind, name)?;
         if let Some((entity, KeySource::Canonical | KeySource::StrongAlias)) = found {
             return Ok(Ok(entity));
         }
-        let words: Vec<String> = query_key(&fold(name.trim()))
-            .split_whitespace()
-            .map(str::to_owned)
+        let words = name_words(&fold(name.trim()));
+        // Words that name no one on their own ("de", "fc", "of") find no entities by name.
+        let telling = words
+            .iter()
+            .any(|w| w.len() >= 3 && !FILLER_WORDS.contains(&w.as_str()));
+        let mut sharing = if telling {
+            self.entities_whose_names_hold(kind, &words)?
+        } else {
+            Vec::new()
+        };
+        sharing.sort_by(by_kind_and_count);
+        // The entity the name is a key of, else the most named: rivals are those named at
+        // least a third as often.
+        let chosen = match found {
+            Some((entity, _)) => Some(entity),
+            None if sharing.is_empty() => None,
+            None => Some(sharing.remove(0)),
+        };
+        let Some(chosen) = chosen else {
+            return Ok(Err(self.unknown_name(kind, name)));
+        };
+        let rivals: Vec<EntityRef> = sharing
+            .into_iter()
+            .filter(|other| other.name != chosen.name && other.count * 3 >= chosen.count)
             .collect();
+        if rivals.is_empty() {
+            return Ok(Ok(chosen));
+        }
+        let named = std::iter::once(chosen).chain(rivals).collect();
+        Ok(Err(ambiguous_name(kind, name, named)))
+    }
+
+    /// The entities of this kind whose names hold `words` in a row (folded, split on
+    /// anything not a letter or digit: "arnold" is in "Trent Alexander-Arnold"), read from
+    /// `entities.tsv`.
+    fn entities_whose_names_hold(
+        &self,
+        kind: EntityKind,
+        words: &[String],
+    ) -> anyhow::Result<Vec<EntityRef>> {
         let text = std::fs::read_to_string(&self.tsv_path)
             .with_context(|| format!("cannot read {}", self.tsv_path.display()))?;
-        // The entities whose names hold the same words, most named first.
-        let mut sharing: Vec<EntityRef> = text
+        let prefix = format!("{}\t", kind.name());
+        let first = words.first().map(String::as_str).unwrap_or_default();
+        Ok(text
             .lines()
-            .filter_map(parse_line)
-            .filter(|other| {
-                let other_words: Vec<String> = query_key(&fold(&other.name))
-                    .split_whitespace()
-                    .map(str::to_owned)
-                    .collect();
-                other.kind == kind
-                    && !words.is_empty()
-                    && other_words.windows(words.len()).any(|w| w == words)
+            .filter(|line| line.starts_with(&prefix))
+            .filter(|line| {
+                // Most lines are ruled out without folding: an ASCII name without the word.
+                let name = line[prefix.len()..].split('\t').next().unwrap_or_default();
+                !name.is_ascii() || contains_ignoring_case(name, first)
             })
-            .collect();
-        sharing.sort_by(by_kind_and_count);
-        let named = match found {
-            Some((entity, _)) => {
-                let rivals = sharing
-                    .into_iter()
-                    .filter(|other| other.name != entity.name && other.count * 3 >= entity.count);
-                std::iter::once(entity.clone()).chain(rivals).collect()
-            }
-            None => sharing,
-        };
-        match named.len() {
-            0 => Ok(Err(self.unknown_name(kind, name))),
-            1 => Ok(Ok(named.into_iter().next().expect("one entity"))),
-            _ => Ok(Err(ambiguous_name(kind, name, named))),
-        }
+            .filter_map(parse_line)
+            .filter(|entity| {
+                let held = name_words(&fold(&entity.name));
+                !words.is_empty() && held.windows(words.len()).any(|w| w == words)
+            })
+            .collect())
     }
 
     /// The error message for a name no entity of this kind has: "unknown club "Bayren"
@@ -608,6 +655,30 @@ fn parse_line(line: &str) -> Option<EntityRef> {
         variants,
         aliases,
     })
+}
+
+/// The words of a folded name, split on anything not a letter or digit ("o'reilly": "o",
+/// "reilly").
+fn name_words(folded: &str) -> Vec<String> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Words of names that name no entity on their own.
+const FILLER_WORDS: &[&str] = &[
+    "the", "and", "del", "des", "der", "den", "von", "van", "club",
+];
+
+/// True when `text` holds `word` (lower-case ASCII), ignoring ASCII case.
+fn contains_ignoring_case(text: &str, word: &str) -> bool {
+    word.is_empty()
+        || text
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// The message for a filter name several entities share: the most named five of them.

@@ -10,7 +10,8 @@ use tantivy::schema::{
 /// 3: the stemmer keeps a final `y` where it would meet a name ("messy" is not "Messi").
 pub const SCHEMA_VERSION: u32 = 3;
 
-/// Name of the analyzer for title and body: lower-case, ASCII-fold, English stem.
+/// Name of the analyzer for title and body: lower-case, ASCII-fold, English stem (keeping a
+/// final `y` where the stem would be a name's: [`super::analyzer::KeepFinalY`]).
 pub const NEWS_ANALYZER: &str = "news_en";
 /// Name of the analyzer for short keyword fields (source): lower-case and ASCII-fold only.
 pub const KEYWORD_ANALYZER: &str = "keyword_folded";

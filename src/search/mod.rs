@@ -202,7 +202,7 @@ pub struct SearchResults {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facets: Option<FacetCounts>,
     /// The entities the search is filtered on (flags and `kind:name` in the query, not
-    /// negated), by canonical name: what `--club gunners` was taken to mean.
+    /// negated nor among alternatives), by canonical name: what `--club gunners` was taken to mean.
     #[serde(default)]
     pub filters: Entities,
 }
@@ -481,7 +481,8 @@ impl Searcher {
         Ok(outcome)
     }
 
-    /// The canonical names of the entities a query filters on (not under a negation).
+    /// The canonical names of the entities a query filters on: those every hit must name
+    /// (not under a negation nor among alternatives).
     fn entity_filters(&self, node: &Node) -> Entities {
         let mut filters = Entities::default();
         let mut pending = vec![node];
@@ -499,9 +500,9 @@ impl Searcher {
                         }
                     }
                 }
-                Node::And(children) | Node::Or(children) => pending.extend(children),
-                Node::AtLeast { children, .. } => pending.extend(children),
-                Node::Title(inner) => pending.push(inner),
+                // Only what every hit must match: not one of alternatives ("messy OR
+                // club:Chelsea" filters on nothing).
+                Node::And(children) => pending.extend(children),
                 _ => {}
             }
         }

@@ -709,7 +709,19 @@ fn a_filter_name_several_people_share_is_an_error_listing_them() {
             .stderr(contains("Gabriel Magalhães (1)"))
             .stderr(contains("give the full name"));
     }
-    // The full name, or a surname only one of them has, names one person.
+    ws.write(
+        "a/trent.txt",
+        "Liverpool defender Trent Alexander-Arnold crossed for Mohamed Salah.",
+    );
+    ws.index(&["a"]);
+    // The full name, a surname only one of them has, or a word of one name names one person
+    // (a word of a hyphenated name too); a word no name is known by names no one.
+    assert_eq!(ws.ids(&["--person", "Arnold"]), ["trent"]);
+    ws.scout()
+        .args(["search", "--club", "de"])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown club \"de\""));
     assert_eq!(ws.ids(&["--person", "Gabriel Jesus"]), ["jesus"]);
     assert_eq!(ws.ids(&["--person", "Martinelli"]), ["martinelli"]);
     assert_eq!(ws.ids(&["--person", "magalhaes"]), ["magalhaes"]);
@@ -726,4 +738,7 @@ fn json_results_say_which_entities_the_filters_were_taken_to_mean() {
     let results = ws.search_json(&["--club", "Bayern", "-club:Liverpool"]);
     assert_eq!(results.filters.club, ["Bayern Munich"]);
     assert!(ws.search_json(&["Anton"]).filters.club.is_empty());
+    // Nor does one of alternatives.
+    let results = ws.search_json(&["Bayern OR club:Liverpool"]);
+    assert!(results.filters.club.is_empty(), "{:?}", results.filters);
 }

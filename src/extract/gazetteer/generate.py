@@ -569,8 +569,8 @@ New Zealand | | | All Whites; Football Ferns |
 CURATED_COMPETITIONS = r"""
 Premier League | England | English Premier League; EPL; Barclays Premier League; FA Premier League | the Prem | GB1
 Championship | England | EFL Championship; English Championship; Football League Championship; Sky Bet Championship | Championship; the Championship |
-League One | England | EFL League One; Football League One | |
-League Two | England | EFL League Two; Football League Two | |
+League One | England | EFL League One; Football League One; Sky Bet League One | |
+League Two | England | EFL League Two; Football League Two; Sky Bet League Two | |
 National League | England | Vanarama National League | National League |
 FA Cup | England | Emirates FA Cup | |
 EFL Cup | England | Carabao Cup; League Cup; Football League Cup; English League Cup | | CGB
