@@ -21,6 +21,7 @@ pub fn news_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
+        .filter(DropCombiningMarks)
         .filter(Stemmer::new(Language::English))
         .filter(KeepFinalY)
         .build()
@@ -157,6 +158,7 @@ impl Default for CachedNewsTokenizer {
             normalizer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(LowerCaser)
                 .filter(AsciiFoldingFilter)
+                .filter(DropCombiningMarks)
                 .filter(Stemmer::new(Language::English))
                 .filter(KeepFinalY)
                 .build(),
@@ -281,6 +283,62 @@ impl<T: TokenStream> TokenStream for KeepFinalYStream<'_, T> {
                 token.text.pop();
                 token.text.push('y');
             }
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// Token filter, after lower-casing and ASCII folding: drops the combining marks folding
+/// leaves behind. Lower-casing writes the Turkish "İ" as "i" and a combining dot (U+0307),
+/// which folding keeps: "İlkay" was indexed as "i\u{307}lkay", and "Ilkay" did not find it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DropCombiningMarks;
+
+impl TokenFilter for DropCombiningMarks {
+    type Tokenizer<T: Tokenizer> = DropCombiningMarksFilter<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> DropCombiningMarksFilter<T> {
+        DropCombiningMarksFilter { inner }
+    }
+}
+
+/// A tokenizer followed by [`DropCombiningMarks`].
+#[derive(Clone)]
+pub struct DropCombiningMarksFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for DropCombiningMarksFilter<T> {
+    type TokenStream<'a> = DropCombiningMarksStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        DropCombiningMarksStream {
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+/// Token stream of a [`DropCombiningMarksFilter`].
+pub struct DropCombiningMarksStream<T> {
+    tail: T,
+}
+
+impl<T: TokenStream> TokenStream for DropCombiningMarksStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let text = &mut self.tail.token_mut().text;
+        if !text.is_ascii() {
+            text.retain(|c| !('\u{300}'..='\u{36f}').contains(&c));
         }
         true
     }
@@ -421,6 +479,16 @@ mod tests {
         assert_eq!(stems("family families"), ["famili", "famili"]);
         assert_eq!(stems("beauty beautiful"), ["beauti", "beauti"]);
         assert_eq!(stems("transfers ties Köln"), ["transfer", "tie", "koln"]);
+    }
+
+    #[test]
+    fn a_dotted_capital_i_folds_to_i() {
+        for analyzer in [&mut news_analyzer(), &mut cached_news_analyzer()] {
+            assert_eq!(
+                analyze_terms(analyzer, "İlkay Gündoğan İstanbul"),
+                ["ilkay", "gundogan", "istanbul"]
+            );
+        }
     }
 
     #[test]

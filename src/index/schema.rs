@@ -7,7 +7,8 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema, the analyzers or a stored signature change in a way that
 /// needs a reindex. 2: the SimHash is computed from folded words; the source is a fast field.
-/// 3: the stemmer keeps a final `y` where it would meet a name ("messy" is not "Messi").
+/// 3: the stemmer keeps a final `y` where it would meet a name ("messy" is not "Messi"); a
+/// dotted capital I folds to "i" ("İlkay" is "ilkay").
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// Name of the analyzer for title and body: lower-case, ASCII-fold, English stem (keeping a

@@ -107,7 +107,13 @@ fn accents_fold_both_ways() {
         "a/ibanez.txt",
         "Agent Iñaki Ibáñez met the club. More text.",
     );
+    ws.write(
+        "a/ilkay.txt",
+        "İlkay Gündoğan signed for Galatasaray. More text.",
+    );
     ws.index(&["a"]);
+    assert_eq!(ws.ids(&["Ilkay"]), ["ilkay"]);
+    assert_eq!(ws.ids(&["İLKAY"]), ["ilkay"]);
     assert_eq!(ws.ids(&["Ibanez"]), ["ibanez"]);
     assert_eq!(ws.ids(&["ibáñez"]), ["ibanez"]);
     assert_eq!(
