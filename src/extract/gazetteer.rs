@@ -410,7 +410,7 @@ pub fn surname_key_hashes(folded_words: &[String]) -> Vec<u64> {
 /// Common first names of people in the news who are not players (journalists, executives,
 /// agents), to complement the first names learnt from the gazetteer's people.
 #[rustfmt::skip]
-const EXTRA_FIRST_NAMES: &[&str] = &[
+pub const EXTRA_FIRST_NAMES: &[&str] = &[
     "mike", "william", "george", "john", "james", "david", "richard", "robert", "michael", "paul",
     "mark", "peter", "simon", "matt", "matthew", "chris", "christopher", "andy", "andrew", "ian",
     "steve", "stephen", "tom", "thomas", "ben", "sam", "jack", "harry", "dan", "daniel", "nick",

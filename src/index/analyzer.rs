@@ -6,6 +6,8 @@
 //! [`register_analyzers`] must run after every open.
 
 use super::schema::{KEYWORD_ANALYZER, NEWS_ANALYZER};
+use crate::extract::fold::fold;
+use crate::extract::gazetteer::EXTRA_FIRST_NAMES;
 use crate::extract::words::{packed_word, WordSpans};
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
@@ -228,14 +230,15 @@ impl TokenStream for CachedNewsStream<'_> {
 }
 
 /// Token filter, after English stemming: a stem whose final `i` stands for the word's `y`
-/// ends in `y` again where it would otherwise be a name's. The English stemmer writes
-/// "messy" as "messi", "Tony" as "toni", "Henry" as "henri", "Levy" as "levi" and "series"
-/// as "seri": the very words of "Messi", "Toni" (Kroos), "Henri", "Levi" (Colwill) and
-/// (Jean Michaël) "Seri", so a search for one found the other. Here "messy" -> "messy",
-/// "tony" -> "tony", "series" -> "sery", with all their forms ("tried", "tries",
-/// "trying", "try" -> "try"). Other stems stay as the stemmer made them ("families",
-/// "family" -> "famili"; "beautiful", "beauty" -> "beauti"). The names are the words of
-/// the gazetteer's names and aliases that end in `i` ([`NAMES_ENDING_IN_I`]).
+/// ends in `y` again where it would otherwise be a name's and the word is no name itself.
+/// The English stemmer writes "messy" as "messi", "series" as "seri" and "business" as
+/// "busi": the very words of "Messi", (Jean Michaël) "Seri" and (Maxime) "Busi", so a search
+/// for one found the other. Here "messy" -> "messy", "series" -> "sery", "business" ->
+/// "busy", with all their forms ("tried", "tries", "trying", "try" -> "try"). A name's own
+/// spelling with a `y` stays as the stemmer made it, so that spellings of one name still
+/// meet ("Tony", "Toni" -> "toni"; "Mary", "Mari" -> "mari"), as do other stems
+/// ("families", "family" -> "famili"). The names are the words of the gazetteer's names and
+/// aliases ([`NAME_WORDS`]).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct KeepFinalY;
 
@@ -277,9 +280,16 @@ impl<T: TokenStream> TokenStream for KeepFinalYStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        if token.text.ends_with('i') && is_name_ending_in_i(&token.text) {
+        // The stemmer turns a `y` into an `i` only after a consonant ("messy", not "say").
+        let after_consonant = token
+            .text
+            .strip_suffix('i')
+            .and_then(|stem| stem.chars().next_back())
+            .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiouy".contains(c));
+        if after_consonant && is_name_word(&token.text) {
             let written = self.text.get(token.offset_from..token.offset_to);
-            if written.is_some_and(|w| stands_for_y(w, token.text.chars().count() - 1)) {
+            let at = token.text.chars().count() - 1;
+            if written.is_some_and(|w| stands_for_y(w, at) && !names_someone(&fold(w))) {
                 token.text.pop();
                 token.text.push('y');
             }
@@ -352,17 +362,24 @@ impl<T: TokenStream> TokenStream for DropCombiningMarksStream<T> {
     }
 }
 
-/// Every word of the gazetteer's names and aliases that ends in `i`, folded, one per line,
-/// sorted (written by the gazetteer's generator beside it).
-pub const NAMES_ENDING_IN_I: &str = include_str!("../extract/gazetteer/names-ending-in-i.txt");
+/// Every word of the gazetteer's names and aliases, folded, one per line, sorted (written
+/// by the gazetteer's generator beside it).
+pub const NAME_WORDS: &str = include_str!("../extract/gazetteer/name-words.txt");
 
-/// True when a stem is a word of [`NAMES_ENDING_IN_I`].
-fn is_name_ending_in_i(stem: &str) -> bool {
+/// True when a folded word is a word of [`NAME_WORDS`] (the list is read on first need:
+/// only for words the stemmer ends in `i`).
+fn is_name_word(word: &str) -> bool {
     static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     WORDS
-        .get_or_init(|| NAMES_ENDING_IN_I.lines().collect())
-        .binary_search(&stem)
+        .get_or_init(|| NAME_WORDS.lines().collect())
+        .binary_search(&word)
         .is_ok()
+}
+
+/// True when a folded word is a name: a word of [`NAME_WORDS`] or a common first name
+/// ("mary": [`EXTRA_FIRST_NAMES`]).
+fn names_someone(word: &str) -> bool {
+    is_name_word(word) || EXTRA_FIRST_NAMES.contains(&word)
 }
 
 /// True when the stem's final `i`, its `at`-th character, stands for a `y` of the word as
@@ -456,16 +473,18 @@ mod tests {
             assert_eq!(analyze_terms(&mut cached_news_analyzer(), text), plain);
             plain
         };
-        // A word ending in `y` no longer shares its stem with a name ending in `i`.
+        // A word ending in `y` no longer shares its stem with a name ending in `i`...
         for (y_word, name) in [
             ("messy", "Messi"),
-            ("Tony", "Toni"),
-            ("Henry", "Henri"),
-            ("Levy", "Levi"),
             ("series", "Serie"),
+            ("business", "Busi"),
             ("MESSY", "MESSI"),
         ] {
             assert_ne!(stems(y_word), stems(name), "{y_word} / {name}");
+        }
+        // ...unless it is a name itself: spellings of one name still meet.
+        for (y_name, i_name) in [("Tony", "Toni"), ("Mary", "Mari"), ("Saied", "Sai")] {
+            assert_eq!(stems(y_name), stems(i_name), "{y_name} / {i_name}");
         }
         assert_eq!(
             stems("messy Messi series Serie"),
@@ -492,7 +511,7 @@ mod tests {
     }
 
     #[test]
-    fn the_names_ending_in_i_are_those_of_the_shipped_gazetteer() {
+    fn the_name_words_are_those_of_the_shipped_gazetteer() {
         let mut words = std::collections::BTreeSet::new();
         for line in crate::extract::gazetteer::GAZETTEER_TSV.lines() {
             let columns: Vec<&str> = line.split('\t').collect();
@@ -500,20 +519,20 @@ mod tests {
                 continue;
             }
             for name in columns[1..4].iter().flat_map(|c| c.split('|')) {
-                let folded = crate::extract::fold::fold(name);
+                let folded = fold(name);
                 words.extend(
                     folded
                         .split(|c: char| !c.is_ascii_alphanumeric())
-                        .filter(|w| w.len() >= 2 && w.ends_with('i'))
+                        .filter(|w| w.len() >= 2)
                         .map(str::to_owned),
                 );
             }
         }
-        let listed: Vec<&str> = NAMES_ENDING_IN_I.lines().collect();
-        assert!(listed.is_sorted() && listed.contains(&"messi") && listed.contains(&"henri"));
+        let listed: Vec<&str> = NAME_WORDS.lines().collect();
+        assert!(listed.is_sorted() && listed.contains(&"messi") && listed.contains(&"tony"));
         let missing: Vec<&String> = words
             .iter()
-            .filter(|w| !listed.contains(&w.as_str()))
+            .filter(|w| listed.binary_search(&w.as_str()).is_err())
             .collect();
         let extra: Vec<&&str> = listed.iter().filter(|w| !words.contains(**w)).collect();
         assert!(

@@ -143,22 +143,24 @@ fn a_word_ending_in_y_does_not_find_the_name_its_stem_would_be() {
         "It was a messy game on a heavy pitch, and it was messier later.",
     );
     ws.write(
-        "a/henry.txt",
-        "Thierry Henry was the pundit. He tried a joke.",
+        "a/series.txt",
+        "A series of injuries hit the squad. He tried a joke.",
     );
     ws.write(
-        "a/henri.txt",
-        "Henri Lansbury signed for Luton. He tries hard.",
+        "a/serie.txt",
+        "Serie A leaders Napoli won again. He tries hard.",
     );
+    ws.write("a/toni.txt", "Toni Kroos retired from football.");
     ws.index(&["a"]);
     assert_eq!(ws.ids(&["messy"]), ["messy"]);
     assert_eq!(ws.ids(&["Messi"]), ["messi"]);
-    assert_eq!(ws.ids(&["Henry"]), ["henry"]);
-    assert_eq!(ws.ids(&["Henri"]), ["henri"]);
-    // The forms of one word still find each other.
+    assert_eq!(ws.ids(&["series"]), ["series"]);
+    assert_eq!(ws.ids(&["Serie"]), ["serie"]);
+    // The forms of one word still find each other, and so do a name's spellings.
     let mut tried = ws.ids(&["try"]);
     tried.sort();
-    assert_eq!(tried, ["henri", "henry"]);
+    assert_eq!(tried, ["serie", "series"]);
+    assert_eq!(ws.ids(&["Tony Kroos"]), ["toni"]);
     assert_eq!(
         ws.search_json(&["messy"]).hits[0].snippet.marked(),
         ["messy"]

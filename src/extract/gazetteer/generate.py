@@ -2522,10 +2522,11 @@ def write(entities: list[Entity], path: str) -> None:
     os.replace(tmp, path)
 
 
-def write_names_ending_in_i(gazetteer_path: str) -> str:
-    """Writes beside the gazetteer every word of its names and aliases that ends in 'i',
-    folded ('messi', 'henri', 'toni'), one per line, sorted: scout's stemmer keeps an English
-    word's final 'y' where it would meet one of them ('messy' is not 'Messi')."""
+def write_name_words(gazetteer_path: str) -> str:
+    """Writes beside the gazetteer every word of its names and aliases, folded ('messi',
+    'henri', 'tony'), one per line, sorted: scout's stemmer keeps an English word's final
+    'y' where its stem would be a name's ending in 'i' and the word is no name itself
+    ('messy' is not 'Messi'; 'Tony' stays 'Toni')."""
     words = set()
     with open(gazetteer_path, encoding="utf-8") as f:
         for line in f:
@@ -2534,8 +2535,8 @@ def write_names_ending_in_i(gazetteer_path: str) -> str:
             cols = line.rstrip("\n").split("\t")
             for name in [cols[1]] + cols[2].split("|") + cols[3].split("|"):
                 words.update(w for w in re.split(r"[^0-9a-z]+", ascii_fold(name).lower())
-                             if len(w) >= 2 and w.endswith("i"))
-    path = os.path.join(os.path.dirname(gazetteer_path), "names-ending-in-i.txt")
+                             if len(w) >= 2)
+    path = os.path.join(os.path.dirname(gazetteer_path), "name-words.txt")
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("".join(w + "\n" for w in sorted(words)))
     return path
@@ -2682,11 +2683,11 @@ def main(argv: list[str]) -> int:
     root, out = argv[1], argv[2]
     entities = build(root)
     write(entities, out)
-    names_path = write_names_ending_in_i(out)
+    names_path = write_name_words(out)
     counts = Counter(e.kind for e in entities)
     REPORT.section("summary")
     REPORT("entities:", dict(sorted(counts.items())), "file:", out, os.path.getsize(out), "bytes")
-    REPORT("names ending in i:", names_path, os.path.getsize(names_path), "bytes")
+    REPORT("name words:", names_path, os.path.getsize(names_path), "bytes")
     problems = check(out)
     REPORT.section("self-check")
     REPORT("OK" if not problems else f"{len(problems)} PROBLEMS")
