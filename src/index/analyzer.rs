@@ -366,14 +366,34 @@ impl<T: TokenStream> TokenStream for DropCombiningMarksStream<T> {
 /// by the gazetteer's generator beside it).
 pub const NAME_WORDS: &str = include_str!("../extract/gazetteer/name-words.txt");
 
-/// True when a folded word is a word of [`NAME_WORDS`] (the list is read on first need:
-/// only for words the stemmer ends in `i`).
+/// True when a folded word is a word of [`NAME_WORDS`]: a binary search over its sorted
+/// lines as they are, with nothing to build first (a one-shot search asks a few times).
 fn is_name_word(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| NAME_WORDS.lines().collect())
-        .binary_search(&word)
-        .is_ok()
+    sorted_lines_contain(NAME_WORDS, word)
+}
+
+/// True when `lines` (sorted, one per line, each ending in a line break) has `word` as a line.
+fn sorted_lines_contain(lines: &str, word: &str) -> bool {
+    let bytes = lines.as_bytes();
+    // Both bounds are always the start of a line (or the end).
+    let (mut low, mut high) = (0, bytes.len());
+    while low < high {
+        let middle = (low + high) / 2;
+        let start = bytes[..middle]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| start + p);
+        match lines[start..end].cmp(word) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => low = end + 1,
+            std::cmp::Ordering::Greater => high = start,
+        }
+    }
+    false
 }
 
 /// True when a folded word is a name: a word of [`NAME_WORDS`] or a common first name
@@ -498,6 +518,19 @@ mod tests {
         assert_eq!(stems("family families"), ["famili", "famili"]);
         assert_eq!(stems("beauty beautiful"), ["beauti", "beauti"]);
         assert_eq!(stems("transfers ties Köln"), ["transfer", "tie", "koln"]);
+    }
+
+    #[test]
+    fn a_binary_search_over_sorted_lines_finds_every_line_and_nothing_else() {
+        let lines = "ab\nbcd\nc\nmessi\nz\n";
+        for word in ["ab", "bcd", "c", "messi", "z"] {
+            assert!(sorted_lines_contain(lines, word), "{word}");
+        }
+        for word in ["", "a", "abc", "bc", "mess", "messis", "zz", "0"] {
+            assert!(!sorted_lines_contain(lines, word), "{word}");
+        }
+        assert!(!sorted_lines_contain("", "a"));
+        assert!(NAME_WORDS.lines().all(is_name_word));
     }
 
     #[test]
