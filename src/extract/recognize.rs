@@ -433,7 +433,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         while k < words.len() && words[k].start < m.start {
             k += 1;
         }
-        !in_persons_name(text, &words, k, m, headline)
+        !in_persons_name(text, tokens, &words, k, m, headline)
     });
 
     // 1. Strong aliases, then ambiguous ones by context, then weak ones and national teams.
@@ -1105,6 +1105,7 @@ fn about_womens_football(tokens: &Tokens) -> bool {
 /// words, for Title Case capitalises the verb after a name: "Georgia Stun Portugal"). The name is then a person's, found in step 2.
 fn in_persons_name(
     text: &str,
+    tokens: &Tokens,
     words: &[Word<'_>],
     k: usize,
     m: &AliasMatch<'_>,
@@ -1155,11 +1156,10 @@ fn in_persons_name(
     // A surname is not an ordinary word the text also writes in lower case ("Chelsea Test",
     // "a test").
     let written_lower = |w: &Word<'_>| {
-        text.match_indices(w.folded).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + w.folded.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+        tokens
+            .tokens
+            .iter()
+            .any(|t| t.hash == w.hash && !t.capitalised)
     };
     let before_surname = word.is(class::FIRST_NAME)
         && !word.possessive
