@@ -460,12 +460,12 @@ impl Lexicon {
     }
 
     /// The entity a filter (`--person Gabriel`, `:club United`) names, or the message to
-    /// show. A canonical name or strong alias names its entity. A surname, first name or
-    /// nickname names the entity it is a key of, unless other entities of the index whose
-    /// names hold the same words are named at least a third as often ("Gabriel": Gabriel
-    /// Jesus, Gabriel Martinelli or Gabriel Magalhães?): then it is ambiguous. A name that
-    /// is no key names the one entity whose name holds its words ("Munich": Bayern Munich),
-    /// is ambiguous when several do, and unknown when none does.
+    /// show. A canonical name or strong alias names its entity. Otherwise the candidates are
+    /// the entity the name is a key of (a surname, first name or nickname) and those whose
+    /// names hold its words ("Munich": Bayern Munich): the most named of them, if named at
+    /// least three times as often as the next ("Trent": Trent Alexander-Arnold); else the
+    /// name is ambiguous ("Gabriel": Gabriel Jesus, Gabriel Martinelli, Gabriel Magalhães),
+    /// and unknown with no candidate.
     pub fn resolve_filter(
         &self,
         kind: EntityKind,
@@ -501,31 +501,26 @@ impl Lexicon {
         let telling = words
             .iter()
             .any(|w| w.len() >= 3 && !FILLER_WORDS.contains(&w.as_str()));
-        let mut sharing = if telling {
+        let sharing = if telling {
             self.entities_whose_names_hold(kind, &words)?
         } else {
             Vec::new()
         };
-        sharing.sort_by(by_kind_and_count);
-        // The entity the name is a key of, else the most named: rivals are those named at
-        // least a third as often.
-        let chosen = match found {
-            Some((entity, _)) => Some(entity),
-            None if sharing.is_empty() => None,
-            None => Some(sharing.remove(0)),
-        };
-        let Some(chosen) = chosen else {
-            return Ok(Err(self.unknown_name(kind, name)));
-        };
-        let rivals: Vec<EntityRef> = sharing
-            .into_iter()
-            .filter(|other| other.name != chosen.name && other.count * 3 >= chosen.count)
-            .collect();
-        if rivals.is_empty() {
-            return Ok(Ok(chosen));
+        // The entity the name is a key of and those whose names hold its words, most named
+        // first: the name is theirs if it is named three times as often as the next.
+        let mut named = sharing;
+        if let Some((entity, _)) = found {
+            if !named.iter().any(|e| e.name == entity.name) {
+                named.push(entity);
+            }
         }
-        let named = std::iter::once(chosen).chain(rivals).collect();
-        Ok(Err(ambiguous_name(kind, name, named)))
+        named.sort_by(by_kind_and_count);
+        match named.as_slice() {
+            [] => Ok(Err(self.unknown_name(kind, name))),
+            [only] => Ok(Ok(only.clone())),
+            [top, next, ..] if top.count >= 3 * next.count => Ok(Ok(top.clone())),
+            _ => Ok(Err(ambiguous_name(kind, name, named))),
+        }
     }
 
     /// The entities of this kind whose names hold `words` in a row (folded, split on

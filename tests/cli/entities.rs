@@ -725,6 +725,17 @@ fn a_filter_name_several_people_share_is_an_error_listing_them() {
     assert_eq!(ws.ids(&["--person", "Gabriel Jesus"]), ["jesus"]);
     assert_eq!(ws.ids(&["--person", "Martinelli"]), ["martinelli"]);
     assert_eq!(ws.ids(&["--person", "magalhaes"]), ["magalhaes"]);
+    // Named three times as often as any other, one of them is the one the name means.
+    for n in 2..=3 {
+        ws.write(
+            &format!("a/jesus{n}.txt"),
+            format!("Gabriel Jesus scored again for Arsenal, his goal number {n}."),
+        );
+    }
+    ws.index(&["a"]);
+    let mut ids = ws.ids(&["--person", "Gabriel"]);
+    ids.sort();
+    assert_eq!(ids, ["jesus", "jesus2", "jesus3"]);
 }
 
 #[test]
