@@ -1440,6 +1440,10 @@ const NOT_NAME_WORDS: &[&str] = &[
     "tenth", "final", "finals", "quarter", "division", "official", "show", "index",
     // words after a first name that is also a place ("Georgia Senate", "Jordan Baja")
     "senate", "baja", "barracks", "season",
+    // places, teams, brands and days named like people ("Las Vegas", "Tampa Bay", "Real
+    // Madrid Castilla", "Copas del Rey", "Amazon Prime", "Boxing Day", "German Supercup")
+    "vegas", "bay", "castilla", "copas", "rent", "prime", "boxing", "supercup", "lightning",
+    "memorial",
 ];
 
 /// Demonyms that are also surnames (Dawn French): after a first name and a surname they
