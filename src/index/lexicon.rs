@@ -508,7 +508,19 @@ impl Lexicon {
         };
         // The entity the name is a key of and those whose names hold its words, most named
         // first: the name is theirs if it is named three times as often as the next.
-        let mut named = sharing;
+        // Where the name is a key of an entity not named as women's, a women's competition
+        // or team holding the same word is no rival: it is named as such ("Euro" is the
+        // European Championship, "Women's Euro" the women's one).
+        let womens = |name: &str| {
+            name_words(&fold(name))
+                .iter()
+                .any(|w| w.starts_with("women"))
+        };
+        let key_owner_unmarked = found.as_ref().is_some_and(|(e, _)| !womens(&e.name));
+        let mut named: Vec<EntityRef> = sharing
+            .into_iter()
+            .filter(|e| !key_owner_unmarked || !womens(&e.name))
+            .collect();
         if let Some((entity, _)) = found {
             if !named.iter().any(|e| e.name == entity.name) {
                 named.push(entity);

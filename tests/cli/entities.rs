@@ -753,3 +753,25 @@ fn json_results_say_which_entities_the_filters_were_taken_to_mean() {
     let results = ws.search_json(&["Bayern OR club:Liverpool"]);
     assert!(results.filters.club.is_empty(), "{:?}", results.filters);
 }
+
+#[test]
+fn a_nickname_of_a_mens_competition_is_not_ambiguous_with_the_womens_one() {
+    let ws = Workspace::new();
+    ws.write(
+        "a/mens.txt",
+        "Spain won Euro 2024, the European Championship, in Berlin.",
+    );
+    ws.write(
+        "a/womens1.txt",
+        "England won the Women's Euro 2025 in Basel on Sunday.",
+    );
+    ws.write(
+        "a/womens2.txt",
+        "The Women's Euro 2025 final drew a record crowd in Basel.",
+    );
+    ws.index(&["a"]);
+    assert_eq!(ws.ids(&["--competition", "Euro"]), ["mens"]);
+    let mut womens = ws.ids(&["--competition", "Women's Euro"]);
+    womens.sort();
+    assert_eq!(womens, ["womens1", "womens2"]);
+}
