@@ -2,7 +2,7 @@
 //!
 //! One chain for title and body: split on non-alphanumerics, drop tokens over 40 bytes,
 //! lower-case, fold accents to ASCII ("Köln" -> "koln"), English stemming ("transfers" ->
-//! "transfer") that keeps a word's final `y` ([`KeepFinalY`]: "messy" is not "Messi"). tantivy does not store custom analyzers in the index, so
+//! "transfer") that keeps a word's final `y` ([`KEEP_FINAL_Y`]: "messy" is not "Messi"). tantivy does not store custom analyzers in the index, so
 //! [`register_analyzers`] must run after every open.
 
 use super::schema::{KEYWORD_ANALYZER, NEWS_ANALYZER};
@@ -23,9 +23,9 @@ pub fn news_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(DropCombiningMarks)
+        .filter(DROP_COMBINING_MARKS)
         .filter(Stemmer::new(Language::English))
-        .filter(KeepFinalY)
+        .filter(KEEP_FINAL_Y)
         .build()
 }
 
@@ -160,9 +160,9 @@ impl Default for CachedNewsTokenizer {
             normalizer: TextAnalyzer::builder(RawTokenizer::default())
                 .filter(LowerCaser)
                 .filter(AsciiFoldingFilter)
-                .filter(DropCombiningMarks)
+                .filter(DROP_COMBINING_MARKS)
                 .filter(Stemmer::new(Language::English))
-                .filter(KeepFinalY)
+                .filter(KEEP_FINAL_Y)
                 .build(),
         }
     }
@@ -229,127 +229,98 @@ impl TokenStream for CachedNewsStream<'_> {
     }
 }
 
-/// Token filter, after English stemming: a stem whose final `i` stands for the word's `y`
-/// ends in `y` again where it would otherwise be a name's and the word is no name itself.
-/// The English stemmer writes "messy" as "messi", "series" as "seri" and "business" as
-/// "busi": the very words of "Messi", (Jean Michaël) "Seri" and (Maxime) "Busi", so a search
-/// for one found the other. Here "messy" -> "messy", "series" -> "sery", "business" ->
-/// "busy", with all their forms ("tried", "tries", "trying", "try" -> "try"). A name's own
-/// spelling with a `y` stays as the stemmer made it, so that spellings of one name still
-/// meet ("Tony", "Toni" -> "toni"; "Mary", "Mari" -> "mari"), as do other stems
-/// ("families", "family" -> "famili"). The names are the words of the gazetteer's names and
-/// aliases ([`NAME_WORDS`]).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct KeepFinalY;
+/// A token filter that rewrites each token in place, given the word as written (the text
+/// at the token's offsets): [`KEEP_FINAL_Y`], [`DROP_COMBINING_MARKS`].
+#[derive(Clone, Copy, Debug)]
+pub struct RewriteTokens(fn(&mut Token, &str));
 
-impl TokenFilter for KeepFinalY {
-    type Tokenizer<T: Tokenizer> = KeepFinalYFilter<T>;
+/// After English stemming: a stem whose final `i` stands for the word's `y` ends in `y`
+/// again where it would otherwise be a name's and the word is no name itself. The English
+/// stemmer writes "messy" as "messi", "series" as "seri" and "business" as "busi": the very
+/// words of "Messi", (Jean Michaël) "Seri" and (Maxime) "Busi", so a search for one found
+/// the other. Here "messy" -> "messy", "series" -> "sery", "business" -> "busy", with all
+/// their forms ("tried", "tries", "trying", "try" -> "try"). A name's own spelling with a
+/// `y` stays as the stemmer made it, so that spellings of one name still meet ("Tony",
+/// "Toni" -> "toni"; "Mary", "Mari" -> "mari"), as do other stems ("families", "family" ->
+/// "famili"). The names are the words of the gazetteer's names and aliases
+/// ([`NAME_WORDS`]).
+pub const KEEP_FINAL_Y: RewriteTokens = RewriteTokens(keep_final_y);
 
-    fn transform<T: Tokenizer>(self, inner: T) -> KeepFinalYFilter<T> {
-        KeepFinalYFilter { inner }
+/// After lower-casing and ASCII folding: drops the combining marks folding leaves behind.
+/// Lower-casing writes the Turkish "İ" as "i" and a combining dot (U+0307), which folding
+/// keeps: "İlkay" was indexed as "i\u{307}lkay", and "Ilkay" did not find it.
+pub const DROP_COMBINING_MARKS: RewriteTokens = RewriteTokens(drop_combining_marks);
+
+fn keep_final_y(token: &mut Token, written: &str) {
+    // The stemmer turns a `y` into an `i` only after a consonant ("messy", not "say").
+    let after_consonant = token
+        .text
+        .strip_suffix('i')
+        .and_then(|stem| stem.chars().next_back())
+        .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiouy".contains(c));
+    if after_consonant && is_name_word(&token.text) {
+        let at = token.text.chars().count() - 1;
+        if stands_for_y(written, at) && !names_someone(&fold(written)) {
+            token.text.pop();
+            token.text.push('y');
+        }
     }
 }
 
-/// A tokenizer followed by [`KeepFinalY`].
+fn drop_combining_marks(token: &mut Token, _written: &str) {
+    if !token.text.is_ascii() {
+        token.text.retain(|c| !('\u{300}'..='\u{36f}').contains(&c));
+    }
+}
+
+impl TokenFilter for RewriteTokens {
+    type Tokenizer<T: Tokenizer> = RewriteTokensFilter<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> RewriteTokensFilter<T> {
+        RewriteTokensFilter {
+            rewrite: self.0,
+            inner,
+        }
+    }
+}
+
+/// A tokenizer followed by a [`RewriteTokens`].
 #[derive(Clone)]
-pub struct KeepFinalYFilter<T> {
+pub struct RewriteTokensFilter<T> {
+    rewrite: fn(&mut Token, &str),
     inner: T,
 }
 
-impl<T: Tokenizer> Tokenizer for KeepFinalYFilter<T> {
-    type TokenStream<'a> = KeepFinalYStream<'a, T::TokenStream<'a>>;
+impl<T: Tokenizer> Tokenizer for RewriteTokensFilter<T> {
+    type TokenStream<'a> = RewriteTokensStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        KeepFinalYStream {
+        RewriteTokensStream {
+            rewrite: self.rewrite,
             text,
             tail: self.inner.token_stream(text),
         }
     }
 }
 
-/// Token stream of a [`KeepFinalYFilter`]: reads each word as written (its offsets in
-/// the text) to tell a final `y` from a final `i`.
-pub struct KeepFinalYStream<'a, T> {
+/// Token stream of a [`RewriteTokensFilter`].
+pub struct RewriteTokensStream<'a, T> {
+    rewrite: fn(&mut Token, &str),
     text: &'a str,
     tail: T,
 }
 
-impl<T: TokenStream> TokenStream for KeepFinalYStream<'_, T> {
+impl<T: TokenStream> TokenStream for RewriteTokensStream<'_, T> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
         let token = self.tail.token_mut();
-        // The stemmer turns a `y` into an `i` only after a consonant ("messy", not "say").
-        let after_consonant = token
+        let written = self
             .text
-            .strip_suffix('i')
-            .and_then(|stem| stem.chars().next_back())
-            .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiouy".contains(c));
-        if after_consonant && is_name_word(&token.text) {
-            let written = self.text.get(token.offset_from..token.offset_to);
-            let at = token.text.chars().count() - 1;
-            if written.is_some_and(|w| stands_for_y(w, at) && !names_someone(&fold(w))) {
-                token.text.pop();
-                token.text.push('y');
-            }
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
-}
-
-/// Token filter, after lower-casing and ASCII folding: drops the combining marks folding
-/// leaves behind. Lower-casing writes the Turkish "İ" as "i" and a combining dot (U+0307),
-/// which folding keeps: "İlkay" was indexed as "i\u{307}lkay", and "Ilkay" did not find it.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct DropCombiningMarks;
-
-impl TokenFilter for DropCombiningMarks {
-    type Tokenizer<T: Tokenizer> = DropCombiningMarksFilter<T>;
-
-    fn transform<T: Tokenizer>(self, inner: T) -> DropCombiningMarksFilter<T> {
-        DropCombiningMarksFilter { inner }
-    }
-}
-
-/// A tokenizer followed by [`DropCombiningMarks`].
-#[derive(Clone)]
-pub struct DropCombiningMarksFilter<T> {
-    inner: T,
-}
-
-impl<T: Tokenizer> Tokenizer for DropCombiningMarksFilter<T> {
-    type TokenStream<'a> = DropCombiningMarksStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        DropCombiningMarksStream {
-            tail: self.inner.token_stream(text),
-        }
-    }
-}
-
-/// Token stream of a [`DropCombiningMarksFilter`].
-pub struct DropCombiningMarksStream<T> {
-    tail: T,
-}
-
-impl<T: TokenStream> TokenStream for DropCombiningMarksStream<T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let text = &mut self.tail.token_mut().text;
-        if !text.is_ascii() {
-            text.retain(|c| !('\u{300}'..='\u{36f}').contains(&c));
-        }
+            .get(token.offset_from..token.offset_to)
+            .unwrap_or_default();
+        (self.rewrite)(token, written);
         true
     }
 

@@ -12,7 +12,7 @@ use tantivy::schema::{
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// Name of the analyzer for title and body: lower-case, ASCII-fold, English stem (keeping a
-/// final `y` where the stem would be a name's: [`super::analyzer::KeepFinalY`]).
+/// final `y` where the stem would be a name's: [`super::analyzer::KEEP_FINAL_Y`]).
 pub const NEWS_ANALYZER: &str = "news_en";
 /// Name of the analyzer for short keyword fields (source): lower-case and ASCII-fold only.
 pub const KEYWORD_ANALYZER: &str = "keyword_folded";
