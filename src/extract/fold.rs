@@ -60,10 +60,15 @@ pub fn fold_char(c: char, out: &mut String) {
 /// Folds a whole string (no offset map), e.g. a name or an alias.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(text, &mut out);
     out
+}
+
+/// Appends the folded text to `out` (as [`fold`], into a buffer the caller reuses).
+pub fn fold_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        fold_char(c, out);
+    }
 }
 
 /// Folds a text and keeps the map back to the original offsets.

@@ -25,7 +25,7 @@
 //!    "the" ("at the Bridge" is a ground) or a place's word ("Stamford Bridge"), and no word
 //!    of a club's name ("Melbourne").
 
-use super::fold::{fold, fold_char};
+use super::fold::{fold, fold_into};
 use super::gazetteer::{
     formal_forenames, surname_key_hashes, Gazetteer, Pattern, WordClasses, PARTICLES,
     SURNAME_ARTICLES,
@@ -938,7 +938,7 @@ fn one_spelling_each(persons: Vec<String>) -> Vec<String> {
         .iter()
         .map(|name| {
             folded.clear();
-            name.chars().for_each(|c| fold_char(c, &mut folded));
+            fold_into(name, &mut folded);
             word_hash(&folded)
         })
         .collect();

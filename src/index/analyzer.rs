@@ -1,8 +1,10 @@
 //! Text analysis shared by indexing, querying and highlighting.
 //!
 //! One chain for title and body: split on non-alphanumerics, drop tokens over 40 bytes,
-//! lower-case, fold accents to ASCII ("Köln" -> "koln"), English stemming ("transfers" ->
-//! "transfer") that keeps a word's final `y` ([`KEEP_FINAL_Y`]: "messy" is not "Messi"). tantivy does not store custom analyzers in the index, so
+//! lower-case, fold accents to ASCII ("Köln" -> "koln"; "İlkay" -> "ilkay":
+//! [`DROP_COMBINING_MARKS`]), English stemming ("transfers" -> "transfer") that keeps a
+//! word's final `y` where the stem would be a name's ([`KEEP_FINAL_Y`]: "messy" is not
+//! "Messi"). tantivy does not store custom analyzers in the index, so
 //! [`register_analyzers`] must run after every open.
 
 use super::schema::{KEYWORD_ANALYZER, NEWS_ANALYZER};
