@@ -492,7 +492,7 @@ impl Searcher {
                     let Some(kind) = EntityKind::from_name(kind) else {
                         continue;
                     };
-                    // Compiling the query resolved every filter already.
+                    // Resolved (and remembered) while the query was compiled.
                     if let Ok(Ok(entity)) = self.lexicon.resolve_filter(kind, name) {
                         let names = filters.of_kind_mut(kind);
                         if !names.contains(&entity.name) {
