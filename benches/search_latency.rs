@@ -114,6 +114,11 @@ fn main() {
             replica(&corpus, &data, size)
         };
         let index_dir = data.join(format!("index-{size}x"));
+        // An index this build cannot open (built by an older scout) is built again.
+        if index_exists(&index_dir) && open_index(&index_dir).is_err() {
+            eprintln!("{} is outdated: building it again", index_dir.display());
+            std::fs::remove_dir_all(&index_dir).expect("remove the outdated index");
+        }
         if !index_exists(&index_dir) {
             eprintln!("building the {size}x index in {} ...", index_dir.display());
             let index = open_or_create_index(&index_dir).expect("index");
