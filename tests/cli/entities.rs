@@ -345,6 +345,16 @@ fn a_query_naming_a_club_scores_its_articles_by_the_clubs_other_names_too() {
     // Typing the other name finds the same articles.
     let ids = ws.ids(&["Cologne"]);
     assert_eq!(ids, ["b-about", "a-passing"]);
+    // Excluding either name leaves out both: "a-passing" never writes "Cologne", nor
+    // "b-about" "Koln".
+    for query in ["-Cologne", "-Koln", "NOT Cologne", "-\"FC Koln\""] {
+        assert_eq!(ws.ids(&[query]), ["filler"], "{query}");
+    }
+    // Tagged articles are excluded, not the whole entity's name: "-Bayern" keeps the
+    // article that is only about Cologne.
+    let mut ids = ws.ids(&["-Bayern"]);
+    ids.sort();
+    assert_eq!(ids, ["b-about", "filler"]);
 }
 
 #[test]

@@ -301,7 +301,7 @@ impl Compiler<'_> {
         let mut i = 0;
         while i < run.len() {
             if let Node::Phrase { text, slop } = &run[i] {
-                let named = if negated || *slop > 0 {
+                let named = if *slop > 0 {
                     Vec::new()
                 } else {
                     self.entities.named_by(text, true)
@@ -325,23 +325,23 @@ impl Compiler<'_> {
             let mut matched = None;
             // The near spelling of the first word, once asked (kept for `word` below).
             let mut asked = None;
-            if !negated {
-                for n in (1..=words.len()).rev() {
-                    let text = words[..n].join(" ");
-                    let capitalised = words[..n].iter().all(|w| w.starts_with(char::is_uppercase));
-                    let named = self.entities.named_by(&text, capitalised || n > 1);
-                    // A word the index hardly knows beside a far more frequent near spelling
-                    // is a typo ("Postecoglu"), even when a rare entity bears it.
-                    let typo = n == 1 && !named.is_empty() && {
-                        let suggestion = self.suggestion(words[0]);
-                        let typo = suggestion.is_some();
-                        asked = Some(suggestion);
-                        typo
-                    };
-                    if !named.is_empty() && !typo {
-                        matched = Some((n, text, named));
-                        break;
-                    }
+            // Negated too: "-Cologne" leaves out every article "Cologne" finds, those
+            // tagged 1. FC Köln under another name among them.
+            for n in (1..=words.len()).rev() {
+                let text = words[..n].join(" ");
+                let capitalised = words[..n].iter().all(|w| w.starts_with(char::is_uppercase));
+                let named = self.entities.named_by(&text, capitalised || n > 1);
+                // A word the index hardly knows beside a far more frequent near spelling
+                // is a typo ("Postecoglu"), even when a rare entity bears it.
+                let typo = n == 1 && !named.is_empty() && {
+                    let suggestion = self.suggestion(words[0]);
+                    let typo = suggestion.is_some();
+                    asked = Some(suggestion);
+                    typo
+                };
+                if !named.is_empty() && !typo {
+                    matched = Some((n, text, named));
+                    break;
                 }
             }
             match matched {
@@ -475,7 +475,7 @@ impl Compiler<'_> {
                     matching.push(text);
                 }
             }
-            if !notes.boosted.contains(&entity.facets) {
+            if !negated && !notes.boosted.contains(&entity.facets) {
                 notes.boosted.push(entity.facets.clone());
             }
         }
