@@ -56,7 +56,12 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
             }
         }
     };
-    let body = text_field("body", &mut warnings).ok_or_else(|| skip(SkipReason::EmptyBody))?;
+    let body = match object.get("body") {
+        Some(other @ (Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_))) => {
+            return Err(skip(SkipReason::BodyNotText(json_kind(other))))
+        }
+        _ => text_field("body", &mut warnings).ok_or_else(|| skip(SkipReason::EmptyBody))?,
+    };
     let id = text_field("id", &mut warnings).unwrap_or_else(|| {
         let stem = location
             .path
@@ -169,6 +174,13 @@ mod tests {
         assert_eq!(
             parse(&record(r#"{"title":"x"}"#)).unwrap_err().reason,
             SkipReason::EmptyBody
+        );
+        // A body of the wrong type says what it is, not that it is empty.
+        let skip = parse(&record(r#"{"title":"x","body":42}"#)).unwrap_err();
+        assert_eq!(skip.reason, SkipReason::BodyNotText("a number"));
+        assert_eq!(
+            skip.reason.to_string(),
+            "field \"body\" is a number, not text"
         );
         assert!(matches!(
             parse(&record("{not json")).unwrap_err().reason,

@@ -112,6 +112,9 @@ pub enum SkipReason {
     /// The article has no text.
     #[error("empty body")]
     EmptyBody,
+    /// A JSON record's `body` is not text (a number, an array...): what it is instead.
+    #[error("field \"body\" is {0}, not text")]
+    BodyNotText(&'static str),
     /// The file looks binary (NUL bytes).
     #[error("binary file")]
     Binary,
@@ -137,6 +140,7 @@ impl SkipReason {
         match self {
             SkipReason::InvalidJson(_) => "invalid JSON",
             SkipReason::EmptyBody => "empty body",
+            SkipReason::BodyNotText(_) => "body not text",
             SkipReason::Binary => "binary file",
             SkipReason::TooLarge { .. } => "too large",
             SkipReason::Unreadable(_) => "unreadable",

@@ -184,7 +184,7 @@ fn json_lines_plain_and_gzipped_with_the_date_rules() {
 #[test]
 fn broken_lines_are_reported_and_the_rest_indexed() {
     let ws = Workspace::new();
-    let feed = "{\"id\":\"ok1\",\"body\":\"Fine article.\"}\n{not json\n\n{\"id\":\"nobody\",\"title\":\"x\"}\n[1]\n{\"id\":\"ok2\",\"body\":\"Fine too.\"}\n";
+    let feed = "{\"id\":\"ok1\",\"body\":\"Fine article.\"}\n{not json\n\n{\"id\":\"nobody\",\"title\":\"x\"}\n[1]\n{\"id\":\"ok2\",\"body\":\"Fine too.\"}\n{\"id\":\"n\",\"body\":42}\n";
     ws.write("feed.jsonl", feed);
     ws.scout()
         .args(["index", "feed.jsonl"])
@@ -196,7 +196,10 @@ fn broken_lines_are_reported_and_the_rest_indexed() {
         .stderr(contains("feed.jsonl line 4: skipped, empty body"))
         .stderr(contains("feed.jsonl line 5: skipped, invalid JSON"))
         .stderr(contains(
-            "indexed 2 articles (2 new, 0 changed), 0 unchanged, skipped 3 (empty body: 1, invalid JSON: 2)",
+            "feed.jsonl line 7: skipped, field \"body\" is a number, not text\n",
+        ))
+        .stderr(contains(
+            "indexed 2 articles (2 new, 0 changed), 0 unchanged, skipped 4 (body not text: 1, empty body: 1, invalid JSON: 2)",
         ));
     assert_eq!(ws.search_json(&["fine"]).total_hits, 2);
 }
