@@ -535,9 +535,9 @@ impl Lexicon {
         }
     }
 
-    /// The entities of this kind whose names hold `words` in a row (folded, split on
-    /// anything not a letter or digit: "arnold" is in "Trent Alexander-Arnold"), read from
-    /// `entities.tsv`.
+    /// The entities of this kind whose names or aliases hold `words` in a row (folded,
+    /// split on anything not a letter or digit: "arnold" is in "Trent Alexander-Arnold",
+    /// "munchen" in Bayern Munich's "Bayern München"), read from `entities.tsv`.
     fn entities_whose_names_hold(
         &self,
         kind: EntityKind,
@@ -547,18 +547,19 @@ impl Lexicon {
             .with_context(|| format!("cannot read {}", self.tsv_path.display()))?;
         let prefix = format!("{}\t", kind.name());
         let first = words.first().map(String::as_str).unwrap_or_default();
+        let holds = |name: &str| {
+            let held = name_words(&fold(name));
+            !words.is_empty() && held.windows(words.len()).any(|w| w == words)
+        };
         Ok(text
             .lines()
             .filter(|line| line.starts_with(&prefix))
-            .filter(|line| {
-                // Most lines are ruled out without folding: an ASCII name without the word.
-                let name = line[prefix.len()..].split('\t').next().unwrap_or_default();
-                !name.is_ascii() || contains_ignoring_case(name, first)
-            })
+            // Most lines are ruled out without folding: ASCII throughout, without the word
+            // (the aliases are folded already).
+            .filter(|line| !line.is_ascii() || contains_ignoring_case(line, first))
             .filter_map(parse_line)
             .filter(|entity| {
-                let held = name_words(&fold(&entity.name));
-                !words.is_empty() && held.windows(words.len()).any(|w| w == words)
+                holds(&entity.name) || entity.aliases.iter().any(|alias| holds(alias))
             })
             .collect())
     }

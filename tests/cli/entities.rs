@@ -749,6 +749,28 @@ fn a_filter_name_several_people_share_is_an_error_listing_them() {
 }
 
 #[test]
+fn a_word_of_an_alias_names_the_club_as_a_word_of_its_name_does() {
+    let ws = Workspace::new();
+    let bayern = "Bayern Munich beat Dortmund in the Bundesliga on Saturday.";
+    for n in 1..=3 {
+        ws.write(&format!("a/bayern{n}.txt"), bayern);
+    }
+    ws.write(
+        "a/sechzig.txt",
+        "TSV 1860 München drew with Dynamo Dresden in the 3. Liga on Sunday.",
+    );
+    ws.index(&["a"]);
+    // "München" is a word of Bayern's alias "Bayern München" and of TSV 1860 München's
+    // name: the most named club it names.
+    for name in ["München", "munchen", "Muenchen", "Munich"] {
+        let results = ws.search_json(&["--club", name]);
+        assert_eq!(results.filters.club, ["Bayern Munich"], "{name}");
+        assert_eq!(results.total_hits, 3, "{name}");
+    }
+    assert_eq!(ws.ids(&["--club", "1860"]), ["sechzig"]);
+}
+
+#[test]
 fn json_results_say_which_entities_the_filters_were_taken_to_mean() {
     let ws = seeds();
     let results = ws.search_json(&["--club", "leverkusen", "person:anton", "release"]);
