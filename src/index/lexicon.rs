@@ -558,9 +558,7 @@ impl Lexicon {
             // (the aliases are folded already).
             .filter(|line| !line.is_ascii() || contains_ignoring_case(line, first))
             .filter_map(parse_line)
-            .filter(|entity| {
-                holds(&entity.name) || entity.aliases.iter().any(|alias| holds(alias))
-            })
+            .filter(|entity| holds(&entity.name) || entity.aliases.iter().any(|alias| holds(alias)))
             .collect())
     }
 

@@ -206,6 +206,31 @@ fn a_capitalised_misspelling_prefers_the_name_to_a_commoner_word() {
 }
 
 #[test]
+fn a_misspelt_first_name_is_read_with_the_surname_after_it() {
+    let ws = Workspace::new();
+    // "Sergy" is one edit from "series" (as indexed: the stem keeps its "y", for "seri" is
+    // a name's) in six articles and from "Sergi" in one; only "Sergi" makes a name with
+    // "Roberto".
+    let mut feed = json_line(
+        "roberto",
+        "Como sign a captain",
+        "Barcelona midfielder Sergi Roberto signed for Como on Friday.",
+    );
+    for i in 0..6 {
+        feed.push_str(&json_line(
+            &format!("s{i}"),
+            "Boots",
+            "The new boot series sold out again.",
+        ));
+    }
+    ws.write("feed.jsonl", feed);
+    ws.index(&["feed.jsonl"]);
+    let results = ws.search_json(&["Sergy Roberto"]);
+    assert_eq!(results.corrections[0].to, "Sergi", "{:?}", results.corrections);
+    assert_eq!(results.hits[0].id, "roberto");
+}
+
+#[test]
 fn a_swapped_letter_that_changes_the_stem_is_still_one_edit() {
     let ws = Workspace::new();
     // "sprus" is one swap from "spurs" (stem "spur", two edits from "sprus") and one

@@ -39,6 +39,8 @@ const PROXIMITY_WEIGHT: f32 = 0.5;
 const MAX_ALIAS_NAMES: usize = 6;
 /// Near spellings of a capitalised typed word looked at for one that names an entity.
 const NAME_SPELLINGS: usize = 3;
+/// Near spellings of a capitalised word before another tried for a name of the two.
+const PAIR_SPELLINGS: usize = 12;
 
 /// Longest run of query words looked up as one entity name.
 const MAX_ENTITY_WORDS: usize = 3;
@@ -334,7 +336,7 @@ impl Compiler<'_> {
                 // A word the index hardly knows beside a far more frequent near spelling
                 // is a typo ("Postecoglu"), even when a rare entity bears it.
                 let typo = n == 1 && !named.is_empty() && {
-                    let suggestion = self.suggestion(words[0]);
+                    let suggestion = self.suggestion(words[0], words.get(1).copied());
                     let typo = suggestion.is_some();
                     asked = Some(suggestion);
                     typo
@@ -356,6 +358,11 @@ impl Compiler<'_> {
                 }
                 None => {
                     notes.asked_only = rarest.is_some_and(|r| r != i);
+                    // Asked with the next word, which may make a name with a near spelling.
+                    let asked = match asked {
+                        None if !negated => Some(self.suggestion(words[0], words.get(1).copied())),
+                        asked => asked,
+                    };
                     let query = self.word(words[0], asked, false, negated, notes);
                     notes.asked_only = false;
                     clauses.push((Occur::Must, query));
@@ -570,15 +577,22 @@ impl Compiler<'_> {
 
     /// A better-known near spelling of a typed word of one term, if the index has one.
     /// A capitalised word is likely a name: among equally near spellings the one that names
-    /// an entity wins over a more frequent word ("Nemar": Neymar, not "near").
-    fn suggestion(&mut self, word: &str) -> Option<Suggestion> {
+    /// an entity wins over a more frequent word ("Nemar": Neymar, not "near"), first the one
+    /// that names one with the `next` typed word ("Sergy Roberto": Sergi Roberto, not
+    /// "Series").
+    fn suggestion(&mut self, word: &str, next: Option<&str>) -> Option<Suggestion> {
         let ([term], Some(spelling)) = (&analyze_terms(&mut self.news, word)[..], self.spelling)
         else {
             return None;
         };
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        let mut candidates =
-            spelling.candidates(term, word, if capitalised { NAME_SPELLINGS } else { 1 });
+        let next = next.filter(|_| capitalised);
+        let most = match next {
+            Some(_) => PAIR_SPELLINGS,
+            None if capitalised => NAME_SPELLINGS,
+            None => 1,
+        };
+        let mut candidates = spelling.candidates(term, word, most);
         if candidates.is_empty() {
             return None;
         }
@@ -586,9 +600,22 @@ impl Compiler<'_> {
         // looked up by its term: reading how articles write every candidate would cost
         // stored articles each (and the most frequent, read anyway, may be a stemmed name:
         // "mbapp" is written "Mbappé").
+        let names = |text: &str| !self.entities.named_by(text, true).is_empty();
+        if let Some(next) = next {
+            if let Some((other, keep)) = candidates
+                .iter()
+                .find(|(c, _)| names(&format!("{c} {next}")))
+            {
+                return Some(Suggestion {
+                    word: spelling.written(other, term),
+                    term: other.clone(),
+                    keep_original: *keep,
+                });
+            }
+        }
+        candidates.truncate(NAME_SPELLINGS);
         let (first, keep_first) = candidates.remove(0);
         let first_word = spelling.written(&first, term);
-        let names = |text: &str| !self.entities.named_by(text, true).is_empty();
         if capitalised && !names(&capitalised_like(&first_word, word)) {
             if let Some((other, keep)) = candidates.into_iter().find(|(c, _)| names(c)) {
                 return Some(Suggestion {
@@ -618,7 +645,7 @@ impl Compiler<'_> {
         let suggestion = match asked {
             _ if negated => None,
             Some(suggestion) => suggestion,
-            None => self.suggestion(word),
+            None => self.suggestion(word, None),
         };
         let Some(suggestion) = suggestion else {
             return self.text(word, 0, title_only, negated, notes);
