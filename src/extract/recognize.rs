@@ -419,6 +419,16 @@ fn alias_matches<'g>(gazetteer: &'g Gazetteer, text: &str, tokens: &Tokens) -> V
     matches
 }
 
+/// What recognition does before any rule: the gazetteer's matches at the anchor words and
+/// the words the rules read, counted. The least any recognition costs; for the
+/// `entity_dump` benchmark ([`super::scan_floor`]).
+pub fn scan(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> (usize, usize) {
+    (
+        alias_matches(gazetteer, text, tokens).len(),
+        words(gazetteer, text, tokens).len(),
+    )
+}
+
 /// Recognises the entities of one article text (headline, a line break, then the body),
 /// given its [`Tokens`].
 pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities {

@@ -226,7 +226,11 @@ fn a_misspelt_first_name_is_read_with_the_surname_after_it() {
     ws.write("feed.jsonl", feed);
     ws.index(&["feed.jsonl"]);
     let results = ws.search_json(&["Sergy Roberto"]);
-    assert_eq!(results.corrections[0].to, "Sergi", "{:?}", results.corrections);
+    assert_eq!(
+        results.corrections[0].to, "Sergi",
+        "{:?}",
+        results.corrections
+    );
     assert_eq!(results.hits[0].id, "roberto");
 }
 
