@@ -8,6 +8,8 @@
 //!    count for entities the article also names strongly. A country's name counts as its
 //!    national team when the article is about international football or football words
 //!    stand next to it ("England manager", "against Spain", "France's Kylian Mbappé").
+//!    A cricket or rugby story keeps only its people: its "England" and "World Cup" are
+//!    that sport's.
 //! 2. Runs of capitalised words outside those matches are people when they start with a
 //!    known first name ("Florian Plettenberg"), follow a role word or an age ("defender Luke
 //!    Chambers", "22-year-old Mahsa Amini"), end in a surname the article uses alone again,
@@ -638,6 +640,13 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         }
     }
 
+    // A cricket or rugby story names that sport's teams and tournaments: "England", "the
+    // World Cup", "Leicester" (the Tigers) are no football team or competition there. Its
+    // people are still people.
+    if !accepted.is_empty() && about_another_sport(tokens) {
+        accepted.retain(|id| gazetteer.facts(*id).kind == EntityKind::Person);
+    }
+
     let mut entities = Entities::default();
     let mut persons: Vec<String> = Vec::new();
     let mut surnames = SurnameKeys::default();
@@ -1106,6 +1115,107 @@ fn about_womens_football(tokens: &Tokens) -> bool {
         }
     }
     says_women && shes >= 2 && shes > hes
+}
+
+/// Words of cricket and rugby stories that football stories hardly use (folded tokens).
+const OTHER_SPORT_WORDS: &[&str] = &[
+    "rugby",
+    "scrum",
+    "scrums",
+    "lineout",
+    "lineouts",
+    "wicket",
+    "wickets",
+    "innings",
+    "batsman",
+    "batsmen",
+    "bowler",
+    "bowlers",
+    "lbw",
+    "odi",
+    "odis",
+    "t20",
+    "twenty20",
+    "cricket",
+    "cricketer",
+    "cricketers",
+    "ashes",
+    "overs",
+];
+
+/// Words of football stories that cricket and rugby stories hardly use (folded tokens).
+const FOOTBALL_WORDS: &[&str] = &[
+    "football",
+    "footballer",
+    "footballers",
+    "soccer",
+    "goal",
+    "goals",
+    "goalless",
+    "striker",
+    "strikers",
+    "midfielder",
+    "midfielders",
+    "midfield",
+    "defender",
+    "defenders",
+    "goalkeeper",
+    "goalkeepers",
+    "penalty",
+    "penalties",
+    "offside",
+    "stoppage",
+    "equaliser",
+    "equalizer",
+    "fifa",
+    "uefa",
+];
+
+/// True when an article is about cricket or rugby, not football: at least four of their
+/// words ([`OTHER_SPORT_WORDS`]), more than three times as many as football's
+/// ([`FOOTBALL_WORDS`]; a football report beside a column of cricket scores is football).
+fn about_another_sport(tokens: &Tokens) -> bool {
+    /// The two word lists' hashes, and a 1,024-bit filter of them that rules out almost
+    /// every token with two bit tests.
+    struct SportWords {
+        other: Vec<u64>,
+        football: Vec<u64>,
+        filter: [u64; 16],
+    }
+    static WORDS: std::sync::LazyLock<SportWords> = std::sync::LazyLock::new(|| {
+        let hashes = |words: &[&str]| words.iter().map(|w| word_hash(w)).collect::<Vec<_>>();
+        let (other, football) = (hashes(OTHER_SPORT_WORDS), hashes(FOOTBALL_WORDS));
+        let mut filter = [0u64; 16];
+        for &hash in other.iter().chain(&football) {
+            for bit in filter_bits(hash) {
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        SportWords {
+            other,
+            football,
+            filter,
+        }
+    });
+    fn filter_bits(hash: u64) -> [usize; 2] {
+        [(hash & 1023) as usize, ((hash >> 20) & 1023) as usize]
+    }
+    let words = &*WORDS;
+    let (mut other, mut football) = (0usize, 0usize);
+    for token in &tokens.tokens {
+        let passes = filter_bits(token.hash)
+            .iter()
+            .all(|&bit| words.filter[bit / 64] & (1 << (bit % 64)) != 0);
+        if !passes {
+            continue;
+        }
+        if words.other.contains(&token.hash) {
+            other += 1;
+        } else if words.football.contains(&token.hash) {
+            football += 1;
+        }
+    }
+    other >= 4 && other > 3 * football
 }
 
 /// True when a one-word gazetteer match (its word, if any, is `words[k]`: the first that
@@ -2149,6 +2259,34 @@ mod tests {
     #[test]
     fn an_abbreviated_surname_is_not_a_name() {
         assert!(people("Is he keen? Daniel O\nArteta is eager.").is_empty());
+    }
+
+    #[test]
+    fn a_cricket_or_rugby_story_names_no_football_team_or_competition() {
+        let gazetteer = Gazetteer::parse(
+            "club\tEngland\t\t\tnational team\n\
+             club\tAustralia\t\t\tnational team\n\
+             club\tLeicester City\tLeicester\t\tEngland\n\
+             competition\tWorld Cup\tFIFA World Cup\t\tinternational\n\
+             person\tJames Maddison\t\t\tLeicester City\n",
+        );
+        let cricket = "England beat Australia by four wickets to win the T20 World Cup. Ben \
+                       Stokes hit the winning runs after the bowlers had kept Australia to \
+                       137 from their 20 overs. It was England's first World Cup since 2019.";
+        let found = recognize(&gazetteer, cricket);
+        assert!(found.club.is_empty(), "{found:?}");
+        assert!(found.competition.is_empty(), "{found:?}");
+        assert_eq!(found.person, ["Ben Stokes"]);
+        let rugby = "Leicester won the scrum battle and the lineout too. England's rugby \
+                     coach watched as Leicester kicked on; rugby at its best.";
+        assert!(recognize(&gazetteer, rugby).club.is_empty());
+        // A football report beside a few cricket words (a column of scores) is football.
+        let football = "England beat Australia 2-0 at the World Cup. The striker scored a \
+                        penalty and the goalkeeper saved another penalty; James Maddison's goal \
+                        sealed it. Elsewhere: cricket, four wickets, 20 overs, the bowlers.";
+        let found = recognize(&gazetteer, football);
+        assert_eq!(found.club, ["Australia", "England"]);
+        assert_eq!(found.competition, ["World Cup"]);
     }
 
     #[test]
