@@ -440,17 +440,23 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
     let headline = text.find('\n');
     let mut matches = matches;
     // Matches and words are both in text order: `k` walks the words beside the matches.
+    // Contexts are compared as interned names (`u32::MAX`: no entry has that context).
+    let national_team = gazetteer.name_id(NATIONAL_TEAM).unwrap_or(u32::MAX);
     let mut k = 0;
     matches.retain(|m| {
         while k < words.len() && words[k].start < m.start {
             k += 1;
         }
-        !in_persons_name(text, tokens, &words, k, m, headline)
+        let full_club_name = || {
+            m.pattern
+                .targets
+                .iter()
+                .any(|t| names_club_in_full(gazetteer, text, m, t.entry, national_team))
+        };
+        !in_persons_name(text, tokens, &words, k, m, headline, &full_club_name)
     });
 
     // 1. Strong aliases, then ambiguous ones by context, then weak ones and national teams.
-    // Contexts are compared as interned names (`u32::MAX`: no entry has that context).
-    let national_team = gazetteer.name_id(NATIONAL_TEAM).unwrap_or(u32::MAX);
     let international_context = gazetteer.name_id(INTERNATIONAL).unwrap_or(u32::MAX);
     let mut accepted: BTreeSet<u32> = BTreeSet::new();
     let mut consumed: Vec<(usize, usize)> = Vec::new();
@@ -487,8 +493,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
                 if gazetteer.facts(only.entry).kind == EntityKind::Club
                     && gazetteer.facts(only.entry).context != national_team
                     && is_place_use(&words, m)
-                    && fold(&text[m.start..m.end])
-                        != fold(&gazetteer.entry(only.entry).canonical) =>
+                    && !names_club_in_full(gazetteer, text, m, only.entry, national_team) =>
             {
                 place_uses.push((m, only.entry));
             }
@@ -1230,6 +1235,7 @@ fn in_persons_name(
     k: usize,
     m: &AliasMatch<'_>,
     headline: Option<usize>,
+    full_club_name: &dyn Fn() -> bool,
 ) -> bool {
     let Some(word) = words.get(k) else {
         return false;
@@ -1281,12 +1287,37 @@ fn in_persons_name(
             .iter()
             .any(|t| t.hash == w.hash && !t.capitalised)
     };
+    // After a first name: in the headline only where the body names the two words too
+    // ("Isak Arsenal" in a list of rumours is Alexander Isak and the club); after a name
+    // already, a club's full name is the club ("a George Graham Arsenal team"; "Juan Antonio
+    // Pizzi" is one man).
+    let after_first_name = after_first_name
+        && if is_title_word(headline, words[k - 1].start) {
+            headline.is_some_and(|end| text[end..].contains(&text[words[k - 1].start..word.end]))
+        } else {
+            !(words[k - 1].joined && k > 1 && name_word(&words[k - 2]) && full_club_name())
+        };
     let before_surname = word.is(class::FIRST_NAME)
         && !word.possessive
         && words.get(k + 1).is_some_and(|next| {
             next.joined && name_word(next) && surname_follows(next) && !written_lower(next)
         });
     after_first_name || before_surname
+}
+
+/// True when a match writes the full (canonical) name of `entry`, a club other than a
+/// national team: "Arsenal", "Liverpool"; not "Charlton" (Charlton Athletic) nor "Georgia".
+fn names_club_in_full(
+    gazetteer: &Gazetteer,
+    text: &str,
+    m: &AliasMatch<'_>,
+    entry: u32,
+    national_team: u32,
+) -> bool {
+    let facts = gazetteer.facts(entry);
+    facts.kind == EntityKind::Club
+        && facts.context != national_team
+        && fold(&text[m.start..m.end]) == fold(&gazetteer.entry(entry).canonical)
 }
 
 /// True when a word is the first of a question and a question word ("Will", "Can", "How"):
@@ -1732,6 +1763,28 @@ mod tests {
             "Euro 2024 preview\n\nWill Charlton stay up?\nGeorgia Stun Portugal\nMore later.",
         );
         assert_eq!(found.club, ["Charlton Athletic", "Georgia"]);
+        assert!(found.person.is_empty(), "{:?}", found.person);
+        // After a name already, a club's full name is the club ("a George Graham Arsenal
+        // team"), a short one still a surname ("Juan Bobby Charlton" is a man); in the
+        // headline a surname before a club is a list of rumours ("Bobby Arsenal, ...").
+        let gazetteer = Gazetteer::parse(
+            "club\tCharlton Athletic\tCharlton\t\tEngland\n\
+             club\tArsenal\t\t\tEngland\n\
+             person\tBobby Moore\t\t\tWest Ham United\n\
+             person\tBobby Robson\t\t\tIpswich Town\n\
+             person\tGeorge Best\t\t\tManchester United\n\
+             person\tGeorge Weah\t\t\tAC Milan\n\
+             person\tJuan Mata\t\t\tChelsea\n\
+             person\tJuan Román Riquelme\t\t\tBoca Juniors\n",
+        );
+        let found = recognize(
+            &gazetteer,
+            "Old days\n\nIt was a George Bobby Arsenal team. Then Juan Bobby Charlton spoke.",
+        );
+        assert_eq!(found.club, ["Arsenal"]);
+        assert_eq!(found.person, ["George Bobby", "Juan Bobby Charlton"]);
+        let found = recognize(&gazetteer, "Transfer news: Bobby Arsenal\n\nNothing yet.");
+        assert_eq!(found.club, ["Arsenal"]);
         assert!(found.person.is_empty(), "{:?}", found.person);
     }
 
