@@ -25,7 +25,8 @@
 //!    to the one known person of that surname whose club the article names, or to the only
 //!    known person of a distinctive surname written capitalised mid-sentence: not after
 //!    "the" ("at the Bridge" is a ground) or a place's word ("Stamford Bridge"), and no word
-//!    of a club's name ("Melbourne").
+//!    of a club's name ("Melbourne"). Never a word that is no name ("in March", "Villa
+//!    Park"), nor an ordinary word opening a sentence ("Given how ...", "Can they ...?").
 
 use super::fold::{fold, fold_into};
 use super::gazetteer::{
@@ -905,9 +906,33 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         if !w.is(class::SURNAME) {
             continue;
         }
+        // Not a word that is never a name ("in March", "on Friday", "Villa Park"), nor one
+        // the article writes after such a word ("Stamford Bridge" ... "the Bridge"), nor an
+        // ordinary word opening a sentence that the text also writes in lower case ("Given
+        // how ...", "... given").
+        if !is_name_word(w) || (w.sentence_start && written_lower(tokens, w.hash)) {
+            continue;
+        }
         let Some(ids) = gazetteer.surnames.get(w.folded) else {
             continue;
         };
+        let after_place_word = after_place_words
+            .get_or_insert_with(|| {
+                words
+                    .windows(2)
+                    .filter(|pair| {
+                        pair[1].joined
+                            && pair[0].capitalised
+                            && !pair[0].possessive
+                            && pair[0].is(class::NOT_NAME)
+                    })
+                    .map(|pair| pair[1].hash)
+                    .collect()
+            })
+            .contains(&w.hash);
+        if after_place_word {
+            continue;
+        }
         if let Some(person) = person_in_context(gazetteer, ids, &clubs) {
             resolved.push(gazetteer.entry(person).canonical.clone());
         } else if let [only] = ids.as_slice() {
@@ -918,19 +943,7 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             let after_the = w.joined && k > 0 && words[k - 1].folded == "the";
             let distinctive = !after_the
                 && w.folded.len() >= 4
-                && !w.is(class::FIRST_NAME | class::ALIAS | class::CLUB_WORD)
-                && is_name_word(w)
-                && !after_place_words
-                    .get_or_insert_with(|| {
-                        words
-                            .windows(2)
-                            .filter(|pair| {
-                                pair[1].joined && pair[0].capitalised && pair[0].is(class::NOT_NAME)
-                            })
-                            .map(|pair| pair[1].hash)
-                            .collect()
-                    })
-                    .contains(&w.hash);
+                && !w.is(class::FIRST_NAME | class::ALIAS | class::CLUB_WORD);
             if distinctive && lone_words.contains(&w.hash) && !is_title_word(headline, w.start) {
                 resolved.push(gazetteer.entry(*only).canonical.clone());
             }
@@ -1281,12 +1294,6 @@ fn in_persons_name(
     };
     // A surname is not an ordinary word the text also writes in lower case ("Chelsea Test",
     // "a test").
-    let written_lower = |w: &Word<'_>| {
-        tokens
-            .tokens
-            .iter()
-            .any(|t| t.hash == w.hash && !t.capitalised)
-    };
     // After a first name: in the headline only where the body names the two words too
     // ("Isak Arsenal" in a list of rumours is Alexander Isak and the club); after a name
     // already, a club's full name is the club ("a George Graham Arsenal team"; "Juan Antonio
@@ -1300,7 +1307,10 @@ fn in_persons_name(
     let before_surname = word.is(class::FIRST_NAME)
         && !word.possessive
         && words.get(k + 1).is_some_and(|next| {
-            next.joined && name_word(next) && surname_follows(next) && !written_lower(next)
+            next.joined
+                && name_word(next)
+                && surname_follows(next)
+                && !written_lower(tokens, next.hash)
         });
     after_first_name || before_surname
 }
@@ -1318,6 +1328,15 @@ fn names_club_in_full(
     facts.kind == EntityKind::Club
         && facts.context != national_team
         && fold(&text[m.start..m.end]) == fold(&gazetteer.entry(entry).canonical)
+}
+
+/// True when the text writes the word (by its hash) in lower case somewhere: an ordinary
+/// word, whatever its capitalised uses are.
+fn written_lower(tokens: &Tokens, hash: u64) -> bool {
+    tokens
+        .tokens
+        .iter()
+        .any(|t| t.hash == hash && !t.capitalised)
 }
 
 /// True when a word is the first of a question and a question word ("Will", "Can", "How"):
@@ -2306,6 +2325,40 @@ mod tests {
         assert_eq!(
             people("Chelsea\nChelsea fans recall the Pochettino years fondly."),
             ["Mauricio Pochettino"]
+        );
+    }
+
+    #[test]
+    fn an_ordinary_word_is_no_lone_surname_even_beside_the_persons_club() {
+        let g = Gazetteer::parse(
+            "club\tBrighton & Hove Albion\tBrighton\t\tEngland\n\
+             club\tAston Villa\tVilla\t\tEngland\n\
+             club\tChelsea\t\t\tEngland\n\
+             person\tSolly March\t\t\tBrighton & Hove Albion\n\
+             person\tMarvin Park\t\t\tAston Villa\n\
+             person\tShay Given\t\t\tAston Villa\n\
+             person\tMungo Bridge\t\t\tChelsea\n",
+        );
+        let people = |text: &str| recognize(&g, text).person;
+        // A month, a ground, an ordinary word opening a sentence that the text also writes
+        // in lower case, a word after one that is never a name ("Stamford Bridge").
+        for text in [
+            "Fixtures\nBrighton will play in March. The Seagulls are ready.",
+            "Fixtures\nAston Villa host Chelsea at Villa Park on Sunday.",
+            "Fixtures\nGiven how Aston Villa played, a draw was given.",
+            "Fixtures\nChelsea won at Stamford Bridge. The Bridge was full.",
+        ] {
+            assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+        }
+        // Mid-sentence, beside his club, a surname is still the man.
+        assert_eq!(
+            people("Fixtures\nAston Villa won again and Given saved a penalty."),
+            ["Shay Given"]
+        );
+        // A month alone is never a surname; the full name still names him.
+        assert_eq!(
+            people("Fixtures\nBrighton won; Solly March scored twice."),
+            ["Solly March"]
         );
     }
 
