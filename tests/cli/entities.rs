@@ -771,6 +771,33 @@ fn a_word_of_an_alias_names_the_club_as_a_word_of_its_name_does() {
 }
 
 #[test]
+fn a_country_inside_a_longer_countrys_name_is_not_named() {
+    let ws = Workspace::new();
+    ws.write(
+        "a/png.txt",
+        "Papua New Guinea lost to New Zealand in the OFC Nations Cup qualifier.",
+    );
+    ws.write(
+        "a/afcon.txt",
+        "Equatorial Guinea beat Guinea-Bissau 2-1 in the Africa Cup of Nations.",
+    );
+    ws.index(&["a"]);
+    let clubs = |id: &str| {
+        let hit = ws
+            .search_json(&["Nations"])
+            .hits
+            .into_iter()
+            .find(|h| h.id == id)
+            .expect("a hit");
+        hit.entities.club
+    };
+    let png = clubs("png");
+    assert!(png.iter().any(|c| c == "Papua New Guinea"), "{png:?}");
+    assert!(!png.iter().any(|c| c == "Guinea"), "{png:?}");
+    assert_eq!(clubs("afcon"), ["Equatorial Guinea", "Guinea-Bissau"]);
+}
+
+#[test]
 fn json_results_say_which_entities_the_filters_were_taken_to_mean() {
     let ws = seeds();
     let results = ws.search_json(&["--club", "leverkusen", "person:anton", "release"]);

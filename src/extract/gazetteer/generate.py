@@ -537,6 +537,25 @@ Zambia | | Zambian | Chipolopolo |
 Equatorial Guinea | | Equatoguinean | |
 Angola | | Angolan | |
 Gabon | | Gabonese | |
+Guinea-Bissau | Guinea Bissau | Bissau-Guinean | |
+Mozambique | | Mozambican | Mambas |
+Mauritania | | Mauritanian | |
+Namibia | | Namibian | Brave Warriors |
+Tanzania | | Tanzanian | Taifa Stars |
+Gambia | The Gambia | Gambian | |
+Benin | | Beninese | |
+Botswana | | | |
+Zimbabwe | | Zimbabwean | |
+Comoros | | Comorian | |
+Uganda | | Ugandan | Uganda Cranes |
+Kenya | | Kenyan | Harambee Stars |
+Sierra Leone | | Sierra Leonean | Leone Stars |
+Libya | | Libyan | |
+Sudan | | Sudanese | |
+Togo | | Togolese | |
+Madagascar | | Malagasy | |
+Ethiopia | | Ethiopian | |
+Liberia | | Liberian | |
 # ---- AFC and OFC
 Japan | | Japanese | Samurai Blue; Nadeshiko; Nadeshiko Japan |
 South Korea | Korea Republic; Republic of Korea; Korea | South Korean | Taegeuk Warriors; Taeguk Warriors |
@@ -558,6 +577,16 @@ India | | Indian | Blue Tigers |
 Thailand | | Thai | |
 Vietnam | | Vietnamese | |
 Indonesia | | Indonesian | |
+Philippines | | Filipino | Filipinas |
+Malaysia | | Malaysian | |
+Kuwait | | Kuwaiti | |
+Lebanon | | Lebanese | |
+Kyrgyzstan | | Kyrgyz | |
+Papua New Guinea | | | |
+Fiji | | Fijian | |
+New Caledonia | | | |
+Tahiti | | Tahitian | |
+Solomon Islands | | | |
 New Zealand | | | All Whites; Football Ferns |
 """
 
