@@ -9,6 +9,7 @@ use crate::index::{index_exists, open_index, open_or_create_index};
 use crate::output::{human, json, Emphasis};
 use crate::search::query::Node;
 use crate::search::{SearchRequest, Searcher, SortOrder, Threads};
+use anyhow::Context;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -83,18 +84,23 @@ pub(super) fn ensure_default_index(location: &IndexLocation) -> anyhow::Result<(
     if !location.is_default || index_exists(&location.dir) {
         return Ok(());
     }
+    // Before an index is created: without seeds to build from, none is left behind (an
+    // empty one would answer every later search with nothing).
+    let seeds = [PathBuf::from(DEFAULT_SEEDS_DIR)];
+    crate::corpus::check_paths(&seeds).with_context(|| {
+        format!(
+            "no index at {} and none to build from ./{DEFAULT_SEEDS_DIR}: build one with \
+             `scout index PATH...`, or give --index DIR",
+            location.dir.display()
+        )
+    })?;
     eprintln!(
         "scout: no index at {}; building it from ./{DEFAULT_SEEDS_DIR} first",
         location.dir.display()
     );
     let _lock = JobLock::acquire(&location.dir)?;
     let index = open_or_create_index(&location.dir)?;
-    let summary = index_with_progress(
-        &index,
-        &[PathBuf::from(DEFAULT_SEEDS_DIR)],
-        &BuildOptions::default(),
-        false,
-    )?;
+    let summary = index_with_progress(&index, &seeds, &BuildOptions::default(), false)?;
     eprintln!("scout: {}", summary_line(&summary));
     Ok(())
 }

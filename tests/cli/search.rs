@@ -37,6 +37,23 @@ fn fresh_clone_search_builds_the_default_index_and_ranks_anton_first() {
 }
 
 #[test]
+fn without_seeds_a_search_builds_no_default_index_and_says_why() {
+    let ws = Workspace::new();
+    for _ in 0..2 {
+        ws.scout()
+            .args(["search", "Anton"])
+            .assert()
+            .code(2)
+            .stderr(contains(
+                "no index at index and none to build from ./seeds: build one with `scout \
+                 index PATH...`, or give --index DIR",
+            ));
+        // Nothing left behind that a later search would take for an empty index.
+        assert!(!ws.path().join("index").exists());
+    }
+}
+
+#[test]
 fn json_hit_has_date_snippet_and_highlight_offsets() {
     let ws = Workspace::with_seeds();
     ws.index(&[]);
