@@ -3,7 +3,8 @@
 //!
 //! Near spellings come from the body field's term dictionary through a Levenshtein automaton
 //! (distance 1 for words of 4-7 letters, 2 from 8 letters; a transposition counts as one
-//! edit). The most frequent candidate at the smallest distance wins.
+//! edit; the spelling offered must be as near the word as articles write it, not only its
+//! stem: [`near_spelling`]). The most frequent candidate at the smallest distance wins.
 
 use super::query::{Frequency, Spelling};
 use crate::extract::fold::fold;
@@ -139,6 +140,25 @@ impl IndexSpelling<'_> {
     }
 }
 
+/// Most edits between a typed word of `letters` letters and a spelling offered for it: one
+/// for 4-7 letters, two from 8 (a transposition counts as one).
+fn edits_allowed(letters: usize) -> usize {
+    if letters >= 8 {
+        2
+    } else {
+        1
+    }
+}
+
+/// True when `written`, a spelling as articles write it, is within [`edits_allowed`] of the
+/// `typed` word, both folded: near stems alone are not enough ("quintessence", stem
+/// "quintess", is two edits from the stem of "quintet", and far from the word).
+pub fn near_spelling(typed: &str, written: &str) -> bool {
+    let typed = fold(typed);
+    let distance = strsim::damerau_levenshtein(&typed, &fold(written));
+    distance <= edits_allowed(typed.chars().count())
+}
+
 /// The word with two neighbouring letters swapped, and with one letter left out: the edits
 /// of a hurried typist ("sprus", "Spurss").
 fn swaps_and_deletions(word: &str) -> Vec<String> {
@@ -182,7 +202,7 @@ impl Spelling for IndexSpelling<'_> {
         // Distance 1 first: when it finds anything, the nearest candidates are among those,
         // and the far larger distance-2 automaton is not needed.
         let mut candidates = self.neighbours(term, 1);
-        if candidates.is_empty() && letters >= 8 {
+        if candidates.is_empty() && edits_allowed(letters) > 1 {
             candidates = self.neighbours(term, 2);
         }
         let mut ranked: Vec<(usize, u64, String)> = candidates

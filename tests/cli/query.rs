@@ -206,6 +206,29 @@ fn a_capitalised_misspelling_prefers_the_name_to_a_commoner_word() {
 }
 
 #[test]
+fn a_spelling_near_only_as_a_stem_is_not_offered() {
+    let ws = Workspace::new();
+    // "quintessence" (stem "quintess") is two edits from the stem "quintet", which six
+    // articles have, but five letters from the word.
+    let mut feed = String::new();
+    for i in 0..6 {
+        feed.push_str(&json_line(
+            &format!("q{i}"),
+            "Half-time",
+            "A jazz quintet played at half-time.",
+        ));
+    }
+    ws.write("feed.jsonl", feed);
+    ws.index(&["feed.jsonl"]);
+    let results = ws.search_json(&["quintessence"]);
+    assert!(results.corrections.is_empty(), "{:?}", results.corrections);
+    assert_eq!(results.total_hits, 0);
+    // One edit from the word as written is still a typo.
+    let results = ws.search_json(&["quintett"]);
+    assert_eq!(results.corrections[0].to, "quintet");
+}
+
+#[test]
 fn a_misspelt_first_name_is_read_with_the_surname_after_it() {
     let ws = Workspace::new();
     // "Sergy" is one edit from "series" (as indexed: the stem keeps its "y", for "seri" is

@@ -12,6 +12,7 @@ use super::lazy_union::{BonusQuery, LazyUnionQuery};
 use super::parse::{DateRange, Node};
 use crate::index::analyzer::analyze_terms;
 use crate::index::schema::Fields;
+use crate::search::spelling::near_spelling;
 use std::ops::Bound;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
@@ -599,33 +600,40 @@ impl Compiler<'_> {
         // The most frequent spelling, unless it names nothing and another does. That one is
         // looked up by its term: reading how articles write every candidate would cost
         // stored articles each (and the most frequent, read anyway, may be a stemmed name:
-        // "mbapp" is written "Mbappé").
+        // "mbapp" is written "Mbappé"). Whichever it is, it must be near the typed word as
+        // articles write it, not only as a stem ("quintessence" is no "quintet").
         let names = |text: &str| !self.entities.named_by(text, true).is_empty();
+        let near = |candidate: &str, keep_original: bool| {
+            let written = spelling.written(candidate, term);
+            near_spelling(word, &written).then(|| Suggestion {
+                word: written,
+                term: candidate.to_owned(),
+                keep_original,
+            })
+        };
         if let Some(next) = next {
-            if let Some((other, keep)) = candidates
+            let pair = candidates
                 .iter()
                 .find(|(c, _)| names(&format!("{c} {next}")))
-            {
-                return Some(Suggestion {
-                    word: spelling.written(other, term),
-                    term: other.clone(),
-                    keep_original: *keep,
-                });
+                .and_then(|(c, keep)| near(c, *keep));
+            if pair.is_some() {
+                return pair;
             }
         }
         candidates.truncate(NAME_SPELLINGS);
         let (first, keep_first) = candidates.remove(0);
         let first_word = spelling.written(&first, term);
         if capitalised && !names(&capitalised_like(&first_word, word)) {
-            if let Some((other, keep)) = candidates.into_iter().find(|(c, _)| names(c)) {
-                return Some(Suggestion {
-                    word: spelling.written(&other, term),
-                    term: other,
-                    keep_original: keep,
-                });
+            let named = candidates
+                .iter()
+                .find(|(c, _)| names(c))
+                .and_then(|(c, keep)| near(c, *keep));
+            if named.is_some() {
+                return named;
             }
         }
-        Some(Suggestion {
+        let near_first = near_spelling(word, &first_word);
+        near_first.then_some(Suggestion {
             word: first_word,
             term: first,
             keep_original: keep_first,
