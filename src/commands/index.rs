@@ -30,6 +30,15 @@ pub fn run(location: &IndexLocation, args: IndexArgs) -> anyhow::Result<Outcome>
     let _lock = JobLock::acquire(&location.dir)?;
     let index = open_or_create_index(&location.dir).map_err(open_error)?;
     let summary = index_with_progress(&index, &paths, &options, args.job.verbose)?;
+    let read = summary.indexed() + summary.unchanged + summary.skipped.len() as u64;
+    if read == 0 && !summary.interrupted {
+        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "scout: warning: no articles found in {} (article files are .txt, .jsonl and \
+             .jsonl.gz)",
+            paths.join(", ")
+        );
+    }
     Ok(finish(&summary))
 }
 

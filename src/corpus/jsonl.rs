@@ -57,10 +57,11 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
         }
     };
     let body = match object.get("body") {
-        Some(other @ (Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_))) => {
-            return Err(skip(SkipReason::BodyNotText(json_kind(other))))
+        None | Some(Value::Null) => return Err(skip(SkipReason::NoBody)),
+        Some(Value::String(_)) => {
+            text_field("body", &mut warnings).ok_or_else(|| skip(SkipReason::EmptyBody))?
         }
-        _ => text_field("body", &mut warnings).ok_or_else(|| skip(SkipReason::EmptyBody))?,
+        Some(other) => return Err(skip(SkipReason::BodyNotText(json_kind(other)))),
     };
     let id = text_field("id", &mut warnings).unwrap_or_else(|| {
         let stem = location
@@ -173,6 +174,12 @@ mod tests {
     fn missing_body_and_broken_json_are_skips() {
         assert_eq!(
             parse(&record(r#"{"title":"x"}"#)).unwrap_err().reason,
+            SkipReason::NoBody
+        );
+        assert_eq!(
+            parse(&record(r#"{"title":"x","body":" "}"#))
+                .unwrap_err()
+                .reason,
             SkipReason::EmptyBody
         );
         // A body of the wrong type says what it is, not that it is empty.

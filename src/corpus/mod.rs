@@ -112,6 +112,9 @@ pub enum SkipReason {
     /// The article has no text.
     #[error("empty body")]
     EmptyBody,
+    /// A JSON record has no `body` (or a null one).
+    #[error("no \"body\" field")]
+    NoBody,
     /// A JSON record's `body` is not text (a number, an array...): what it is instead.
     #[error("field \"body\" is {0}, not text")]
     BodyNotText(&'static str),
@@ -141,6 +144,7 @@ impl SkipReason {
             SkipReason::InvalidJson(_) => "invalid JSON",
             SkipReason::EmptyBody => "empty body",
             SkipReason::BodyNotText(_) => "body not text",
+            SkipReason::NoBody => "no body",
             SkipReason::Binary => "binary file",
             SkipReason::TooLarge { .. } => "too large",
             SkipReason::Unreadable(_) => "unreadable",

@@ -187,9 +187,25 @@ impl RecordReader {
                 count: Arc::clone(&self.bytes_read),
             };
             let reader: Box<dyn BufRead + Send> = if is_gzip(&path) {
+                let mut file = BufReader::new(file);
+                // A file named .gz that is not gzip (renamed, or saved plain) says so rather
+                // than "unexpected end of file" from the decoder.
+                match file.fill_buf() {
+                    // An empty file holds no articles (the decoder would call it truncated).
+                    Ok([]) => {
+                        return None;
+                    }
+                    Ok([0x1f, 0x8b, ..]) => {}
+                    Ok(_) => {
+                        return Some(Err(unreadable(std::io::Error::other(
+                            "not gzip-compressed, though its name ends in .gz",
+                        ))))
+                    }
+                    Err(e) => return Some(Err(unreadable(e))),
+                }
                 Box::new(BufReader::with_capacity(
                     256 * 1024,
-                    MultiGzDecoder::new(BufReader::new(file)),
+                    MultiGzDecoder::new(file),
                 ))
             } else {
                 Box::new(BufReader::with_capacity(256 * 1024, file))

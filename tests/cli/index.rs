@@ -1,6 +1,7 @@
 //! `scout index`: formats, date rules, directory walking, upserts, bad input.
 
 use crate::common::{gzip, json_line, Workspace};
+use predicates::prelude::*;
 use predicates::str::contains;
 
 #[test]
@@ -193,15 +194,44 @@ fn broken_lines_are_reported_and_the_rest_indexed() {
         .stderr(contains(
             "feed.jsonl line 2: skipped, invalid JSON: key must be a string at column 2\n",
         ))
-        .stderr(contains("feed.jsonl line 4: skipped, empty body"))
+        .stderr(contains("feed.jsonl line 4: skipped, no \"body\" field"))
         .stderr(contains("feed.jsonl line 5: skipped, invalid JSON"))
         .stderr(contains(
             "feed.jsonl line 7: skipped, field \"body\" is a number, not text\n",
         ))
         .stderr(contains(
-            "indexed 2 articles (2 new, 0 changed), 0 unchanged, skipped 4 (body not text: 1, empty body: 1, invalid JSON: 2)",
+            "indexed 2 articles (2 new, 0 changed), 0 unchanged, skipped 4 (body not text: 1, invalid JSON: 2, no body: 1)",
         ));
     assert_eq!(ws.search_json(&["fine"]).total_hits, 2);
+}
+
+#[test]
+fn a_gz_file_that_is_not_gzip_an_empty_one_and_an_empty_folder_say_what_they_are() {
+    let ws = Workspace::new();
+    ws.write(
+        "feeds/plain.jsonl.gz",
+        "{\"id\":\"a\",\"body\":\"Text.\"}\n",
+    );
+    ws.write("feeds/empty.jsonl.gz", "");
+    ws.scout()
+        .args(["index", "feeds"])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "plain.jsonl.gz: skipped, cannot read: not gzip-compressed, though its name ends in \
+             .gz",
+        ))
+        .stderr(contains("empty.jsonl.gz").not())
+        .stderr(contains("skipped 1 (unreadable: 1)"));
+    std::fs::create_dir(ws.path().join("nothing")).expect("mkdir");
+    ws.scout()
+        .args(["index", "nothing"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "warning: no articles found in nothing (article files are .txt, .jsonl and \
+             .jsonl.gz)",
+        ));
 }
 
 #[test]
