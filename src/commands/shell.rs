@@ -757,11 +757,14 @@ impl Shell {
             *self.filters.entity_mut(kind) = None;
             return Ok(());
         }
-        let lexicon = self.searcher.lexicon();
         let lookup_failed = |e: anyhow::Error| {
             Problem::input(format!("cannot look up {} {name:?}: {e:#}", kind.name()))
         };
-        match lexicon.resolve_filter(kind, name).map_err(lookup_failed)? {
+        match self
+            .searcher
+            .resolve_filter(kind, name)
+            .map_err(lookup_failed)?
+        {
             Ok(entity) => {
                 *self.filters.entity_mut(kind) = Some(entity.name);
                 Ok(())

@@ -466,10 +466,15 @@ impl Lexicon {
     /// least three times as often as the next ("Trent": Trent Alexander-Arnold); else the
     /// name is ambiguous ("Gabriel": Gabriel Jesus, Gabriel Martinelli, Gabriel Magalhães),
     /// and unknown with no candidate.
+    ///
+    /// Candidates are weighed by their stories (`stories`: articles, copies of one story
+    /// counted once), so that 38 reposts of one agency report naming a referee "Anton" do
+    /// not outweigh the players of that name.
     pub fn resolve_filter(
         &self,
         kind: EntityKind,
         name: &str,
+        stories: &dyn Fn(&EntityRef) -> u64,
     ) -> anyhow::Result<Result<EntityRef, String>> {
         let key = (kind, name.trim().to_owned());
         if let Some(known) = self
@@ -480,7 +485,7 @@ impl Lexicon {
         {
             return Ok(known);
         }
-        let resolved = self.resolve_filter_uncached(kind, name)?;
+        let resolved = self.resolve_filter_uncached(kind, name, stories)?;
         if let Ok(mut cache) = self.filters_resolved.lock() {
             cache.insert(key, resolved.clone());
         }
@@ -491,6 +496,7 @@ impl Lexicon {
         &self,
         kind: EntityKind,
         name: &str,
+        stories: &dyn Fn(&EntityRef) -> u64,
     ) -> anyhow::Result<Result<EntityRef, String>> {
         let found = self.resolve_with_source(kind, name)?;
         if let Some((entity, KeySource::Canonical | KeySource::StrongAlias)) = found {
@@ -528,10 +534,25 @@ impl Lexicon {
         }
         named.sort_by(by_kind_and_count);
         match named.as_slice() {
-            [] => Ok(Err(self.unknown_name(kind, name))),
-            [only] => Ok(Ok(only.clone())),
-            [top, next, ..] if top.count >= 3 * next.count => Ok(Ok(top.clone())),
-            _ => Ok(Err(ambiguous_name(kind, name, named))),
+            [] => return Ok(Err(self.unknown_name(kind, name))),
+            [only] => return Ok(Ok(only.clone())),
+            _ => {}
+        }
+        let mut ranked = by_stories(named, stories);
+        match ranked.as_slice() {
+            [(top_stories, top), (next_stories, _), ..] if *top_stories >= 3 * next_stories => {
+                Ok(Ok(top.clone()))
+            }
+            _ => {
+                // The ones the message shows, by their stories counted.
+                let shown = ranked.len().min(AMBIGUOUS_SHOWN);
+                for (counted, entity) in &mut ranked[..shown] {
+                    *counted = stories(entity);
+                }
+                ranked[..shown]
+                    .sort_by(|a, b| b.0.cmp(&a.0).then_with(|| by_kind_and_count(&a.1, &b.1)));
+                Ok(Err(ambiguous_name(kind, name, &ranked)))
+            }
         }
     }
 
@@ -687,25 +708,46 @@ fn contains_ignoring_case(text: &str, word: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
-/// The message for a filter name several entities share: the most named five of them.
-fn ambiguous_name(kind: EntityKind, name: &str, mut named: Vec<EntityRef>) -> String {
-    named.sort_by(by_kind_and_count);
-    let shown: Vec<String> = named
+/// Candidates (most named first) with their stories, most first; the top two are exact,
+/// the rest as far as needed: a candidate with no more articles than the second has
+/// stories cannot pass it, and its stories are not counted (its articles stand in).
+fn by_stories(named: Vec<EntityRef>, stories: &dyn Fn(&EntityRef) -> u64) -> Vec<(u64, EntityRef)> {
+    let mut ranked: Vec<(u64, EntityRef)> = Vec::with_capacity(named.len());
+    for entity in named {
+        let second = ranked.get(1).map_or(0, |(s, _)| *s);
+        let counted = if ranked.len() >= 2 && entity.count <= second {
+            entity.count
+        } else {
+            stories(&entity)
+        };
+        ranked.push((counted, entity));
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| by_kind_and_count(&a.1, &b.1)));
+    }
+    ranked
+}
+
+/// Candidates an ambiguous filter name's message shows.
+const AMBIGUOUS_SHOWN: usize = 5;
+
+/// The message for a filter name several entities share: the first of them (ranked by
+/// stories, which the message shows).
+fn ambiguous_name(kind: EntityKind, name: &str, ranked: &[(u64, EntityRef)]) -> String {
+    let shown: Vec<String> = ranked
         .iter()
-        .take(5)
-        .map(|e| format!("{} ({})", e.name, e.count))
+        .take(AMBIGUOUS_SHOWN)
+        .map(|(stories, e)| format!("{} ({stories})", e.name))
         .collect();
-    let more = match named.len().saturating_sub(5) {
+    let more = match ranked.len().saturating_sub(AMBIGUOUS_SHOWN) {
         0 => String::new(),
         more => format!(" and {more} more"),
     };
     format!(
-        "{} {:?} is ambiguous: it names {}{more} (articles in brackets); give the full name, \
-         e.g. {:?}",
+        "{} {:?} is ambiguous: it names {}{more} (stories in brackets: an article and its \
+         copies count once); give the full name, e.g. {:?}",
         kind.name(),
         name.trim(),
         shown.join(", "),
-        named[0].name
+        ranked[0].1.name
     )
 }
 

@@ -27,6 +27,37 @@ pub(super) fn collapse(ranked: Vec<Candidate>) -> Vec<(Candidate, Vec<Candidate>
     groups
 }
 
+/// How many stories articles with these SimHashes tell: copies (within
+/// [`NEAR_DUPLICATE_BITS`] of the first article of a story, as [`collapse`] groups them) count
+/// once. Each story's first SimHash is filed under its eight bytes; two SimHashes within
+/// seven bits share a byte, so only the stories filed under one of a SimHash's bytes are
+/// compared with it.
+pub(crate) fn stories(simhashes: &[u64]) -> usize {
+    const _: () = assert!(
+        NEAR_DUPLICATE_BITS < 8,
+        "two near SimHashes must share a byte"
+    );
+    let mut leaders: Vec<u64> = Vec::new();
+    // (byte position, byte value) -> the stories filed there, by index into `leaders`.
+    let mut filed: Vec<Vec<u32>> = vec![Vec::new(); 8 * 256];
+    let slot =
+        |hash: u64, position: usize| position * 256 + ((hash >> (8 * position)) & 0xff) as usize;
+    for &hash in simhashes {
+        let known = (0..8).any(|position| {
+            filed[slot(hash, position)]
+                .iter()
+                .any(|&l| simhash_distance(hash, leaders[l as usize]) <= NEAR_DUPLICATE_BITS)
+        });
+        if !known {
+            for position in 0..8 {
+                filed[slot(hash, position)].push(leaders.len() as u32);
+            }
+            leaders.push(hash);
+        }
+    }
+    leaders.len()
+}
+
 /// The ids and sources of copies, read from their fast-field columns rather than from
 /// each copy's stored document. The dictionaries are read in ordinal order, each of their
 /// (compressed) blocks once per page, not once per copy.
@@ -85,4 +116,27 @@ fn column_values(segment: &SegmentReader, field: &str, docs: &[DocId]) -> Vec<Op
             .map(|i| texts[i].clone());
     }
     values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_of_a_story_count_once() {
+        let story = 0x0123_4567_89ab_cdef_u64;
+        // Copies differ in a few bits anywhere; other stories in many.
+        let copies = [
+            story,
+            story ^ 0b101,
+            story ^ (1 << 63) ^ (1 << 40),
+            story ^ 0x7f,
+        ];
+        assert_eq!(stories(&copies), 1);
+        let other = !story;
+        assert_eq!(stories(&[story, other, story ^ 1, other ^ (1 << 20)]), 2);
+        assert_eq!(stories(&[]), 0);
+        // Eight bits apart is another story.
+        assert_eq!(stories(&[story, story ^ 0xff]), 2);
+    }
 }

@@ -19,8 +19,8 @@ use crate::corpus::Date;
 use crate::extract::{ByKind, Entities, EntityKind};
 use crate::index::analyzer::{cached_news_analyzer, keyword_analyzer, news_analyzer};
 use crate::index::document::entity_facet;
-use crate::index::lexicon::{KeySource, Lexicon};
-use crate::index::schema::DATE_FIELD;
+use crate::index::lexicon::{EntityRef, KeySource, Lexicon};
+use crate::index::schema::{DATE_FIELD, SIMHASH_FIELD};
 use crate::index::{current_generation, open_index, ScoutIndex};
 use anyhow::Context;
 use copies::{collapse, copies_similar};
@@ -36,8 +36,10 @@ use spelling::IndexSpelling;
 use std::sync::Arc;
 use tantivy::collector::TopDocs;
 use tantivy::index::SegmentId;
-use tantivy::schema::{Facet, Value};
-use tantivy::{DocAddress, IndexReader, ReloadPolicy, Score, TantivyDocument};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::{
+    DocAddress, DocSet, IndexReader, ReloadPolicy, Score, TantivyDocument, Term, TERMINATED,
+};
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -237,7 +239,7 @@ pub enum SearchError {
 }
 
 /// Resolves entity names through the index's lexicon.
-struct LexiconEntities<'a>(&'a Lexicon);
+struct LexiconEntities<'a>(&'a Searcher);
 
 impl EntityResolver for LexiconEntities<'_> {
     fn resolve(&self, kind: &str, name: &str) -> Result<Vec<Facet>, String> {
@@ -256,6 +258,7 @@ impl EntityResolver for LexiconEntities<'_> {
 
     fn named_by(&self, text: &str, capitalised: bool) -> Vec<NamedEntity> {
         self.0
+            .lexicon
             .resolve_any(text)
             .unwrap_or_default()
             .into_iter()
@@ -444,6 +447,50 @@ impl Searcher {
         &self.lexicon
     }
 
+    /// The entity a filter name names, or the message to show ([`Lexicon::resolve_filter`],
+    /// candidates weighed by their stories in this snapshot).
+    pub fn resolve_filter(
+        &self,
+        kind: EntityKind,
+        name: &str,
+    ) -> anyhow::Result<Result<EntityRef, String>> {
+        let searcher = self.reader.searcher();
+        self.lexicon
+            .resolve_filter(kind, name, &|entity| self.stories(&searcher, entity))
+    }
+
+    /// The stories among the live articles tagged with an entity (any of its spellings):
+    /// copies of one story ([`NEAR_DUPLICATE_BITS`]) count once.
+    fn stories(&self, searcher: &tantivy::Searcher, entity: &EntityRef) -> u64 {
+        let field = self.index.fields.entity;
+        let mut simhashes: Vec<u64> = Vec::with_capacity(entity.count as usize);
+        for segment in searcher.segment_readers() {
+            let (Ok(inverted), Ok(column)) = (
+                segment.inverted_index(field),
+                segment.fast_fields().u64(SIMHASH_FIELD),
+            ) else {
+                continue;
+            };
+            let alive = segment.alive_bitset();
+            for name in entity.spellings() {
+                let term = Term::from_facet(field, &entity_facet(entity.kind.name(), name));
+                let Ok(Some(mut postings)) =
+                    inverted.read_postings(&term, IndexRecordOption::Basic)
+                else {
+                    continue;
+                };
+                while postings.doc() != TERMINATED {
+                    let doc = postings.doc();
+                    if alive.is_none_or(|a| a.is_alive(doc)) {
+                        simhashes.extend(column.first(doc));
+                    }
+                    postings.advance();
+                }
+            }
+        }
+        copies::stories(&simhashes) as u64
+    }
+
     /// Number of live articles in the snapshot.
     pub fn num_articles(&self) -> u64 {
         self.reader.searcher().num_docs()
@@ -493,7 +540,7 @@ impl Searcher {
                         continue;
                     };
                     // Resolved (and remembered) while the query was compiled.
-                    if let Ok(Ok(entity)) = self.lexicon.resolve_filter(kind, name) {
+                    if let Ok(Ok(entity)) = self.resolve_filter(kind, name) {
                         let names = filters.of_kind_mut(kind);
                         if !names.contains(&entity.name) {
                             names.push(entity.name);
@@ -528,7 +575,7 @@ impl Searcher {
             fields,
             news: news_analyzer(),
             keyword: keyword_analyzer(),
-            entities: &LexiconEntities(&self.lexicon),
+            entities: &LexiconEntities(self),
             spelling: (!exact).then_some(&spelling as &dyn query::Spelling),
             frequency: &spelling,
         };

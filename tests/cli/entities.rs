@@ -749,11 +749,56 @@ fn a_filter_name_several_people_share_is_an_error_listing_them() {
 }
 
 #[test]
+fn copies_of_one_story_count_once_when_a_filter_name_is_weighed() {
+    let ws = Workspace::new();
+    // One agency report reposted four times names a referee "Anton"; one story names the
+    // Stuttgart defender.
+    for n in 1..=4 {
+        ws.write(
+            &format!("a/report{n}.txt"),
+            "Melbourne Victory drew with Sydney FC on Saturday night. The referee Anton \
+             Shchetinin sent off two players in the second half and awarded a late penalty.",
+        );
+    }
+    ws.write(
+        "a/stuttgart.txt",
+        "VfB Stuttgart defender Waldemar Anton signed a new contract on Monday.",
+    );
+    ws.index(&["a"]);
+    // By articles the referee is named four times as often; by stories, as often.
+    ws.scout()
+        .args(["search", "--person", "Anton"])
+        .assert()
+        .code(2)
+        .stderr(contains("person \"Anton\" is ambiguous"))
+        .stderr(contains("Anton Shchetinin (1)"))
+        .stderr(contains("Waldemar Anton (1)"));
+    // Three more stories about the defender make him the one.
+    for n in 1..=3 {
+        ws.write(
+            &format!("a/stuttgart{n}.txt"),
+            format!("Waldemar Anton captained VfB Stuttgart in match {n} of the season."),
+        );
+    }
+    ws.index(&["a"]);
+    assert_eq!(
+        ws.search_json(&["--person", "Anton"]).filters.person,
+        ["Waldemar Anton"]
+    );
+}
+
+#[test]
 fn a_word_of_an_alias_names_the_club_as_a_word_of_its_name_does() {
     let ws = Workspace::new();
-    let bayern = "Bayern Munich beat Dortmund in the Bundesliga on Saturday.";
-    for n in 1..=3 {
-        ws.write(&format!("a/bayern{n}.txt"), bayern);
+    for (n, story) in [
+        "Bayern Munich beat Dortmund in the Bundesliga on Saturday.",
+        "Harry Kane scored twice as Bayern Munich won at Leipzig.",
+        "Bayern Munich have signed a goalkeeper from Hoffenheim for next season.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write(&format!("a/bayern{n}.txt"), story);
     }
     ws.write(
         "a/sechzig.txt",
