@@ -871,11 +871,11 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
             }
             continue;
         }
-        persons.push(
-            known_by_other_forename(gazetteer, &name.folded, &clubs).map_or(name.name, |person| {
-                gazetteer.entry(person).canonical.clone()
-            }),
-        );
+        let known = known_by_other_forename(gazetteer, &name.folded, &clubs)
+            .or_else(|| known_by_unhyphenated_surname(gazetteer, &name.folded, &clubs));
+        persons.push(known.map_or(name.name, |person| {
+            gazetteer.entry(person).canonical.clone()
+        }));
     }
 
     // 3. Lone surnames.
@@ -1048,6 +1048,25 @@ fn known_by_other_forename(
         })
         .collect();
     person_in_context(gazetteer, &ids, clubs)
+}
+
+/// The known person whose hyphenated surname a name of two words writes without its hyphen
+/// ("Alexander Arnold" -> Trent Alexander-Arnold): the one of that surname whose club the
+/// article names, else the only one.
+fn known_by_unhyphenated_surname(
+    gazetteer: &Gazetteer,
+    folded_name: &str,
+    clubs: &HashSet<u32>,
+) -> Option<u32> {
+    let (first, second) = folded_name.split_once(' ')?;
+    if second.contains(' ') {
+        return None;
+    }
+    let ids = gazetteer.surnames.get(&format!("{first}-{second}"))?;
+    match ids.as_slice() {
+        [only] => Some(*only),
+        ids => person_in_context(gazetteer, ids, clubs),
+    }
 }
 
 /// An ending glued to a name's last word by a hyphen that makes it an adjective.
@@ -2359,6 +2378,21 @@ mod tests {
         assert_eq!(
             people("Fixtures\nBrighton won; Solly March scored twice."),
             ["Solly March"]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_surname_written_without_its_hyphen_is_the_known_person() {
+        let g = Gazetteer::parse(
+            "club\tLiverpool\t\t\tEngland\n\
+             person\tTrent Alexander-Arnold\t\t\tLiverpool\n\
+             person\tAlexander Isak\t\t\tNewcastle United\n\
+             person\tAlexander Sørloth\t\t\tAtlético Madrid\n",
+        );
+        let people = |text: &str| recognize(&g, text).person;
+        assert_eq!(
+            people("Match report\nLiverpool won. Alexander Arnold crossed for the winner."),
+            ["Trent Alexander-Arnold"]
         );
     }
 
