@@ -910,44 +910,51 @@ pub fn recognize(gazetteer: &Gazetteer, text: &str, tokens: &Tokens) -> Entities
         // the article writes after such a word ("Stamford Bridge" ... "the Bridge"), nor an
         // ordinary word opening a sentence that the text also writes in lower case ("Given
         // how ...", "... given").
-        if !is_name_word(w) || (w.sentence_start && written_lower(tokens, w.hash)) {
+        if !is_name_word(w) {
             continue;
         }
         let Some(ids) = gazetteer.surnames.get(w.folded) else {
             continue;
         };
-        let after_place_word = after_place_words
-            .get_or_insert_with(|| {
-                words
-                    .windows(2)
-                    .filter(|pair| {
-                        pair[1].joined
-                            && pair[0].capitalised
-                            && !pair[0].possessive
-                            && pair[0].is(class::NOT_NAME)
-                    })
-                    .map(|pair| pair[1].hash)
-                    .collect()
-            })
-            .contains(&w.hash);
-        if after_place_word {
-            continue;
-        }
-        if let Some(person) = person_in_context(gazetteer, ids, &clubs) {
-            resolved.push(gazetteer.entry(person).canonical.clone());
-        } else if let [only] = ids.as_slice() {
+        let person = person_in_context(gazetteer, ids, &clubs).or_else(|| {
             // The only known person of a distinctive surname, capitalised mid-sentence in
             // the body (where ordinary words are lower-case), and not after "the": that is
             // a place or a thing ("at the Bridge", "the Queen's funeral", "the Commons";
             // "the Pochettino years" is his only where a club of his is named: above).
+            let [only] = ids.as_slice() else {
+                return None;
+            };
             let after_the = w.joined && k > 0 && words[k - 1].folded == "the";
             let distinctive = !after_the
                 && w.folded.len() >= 4
                 && !w.is(class::FIRST_NAME | class::ALIAS | class::CLUB_WORD);
-            if distinctive && lone_words.contains(&w.hash) && !is_title_word(headline, w.start) {
-                resolved.push(gazetteer.entry(*only).canonical.clone());
-            }
+            (distinctive && lone_words.contains(&w.hash) && !is_title_word(headline, w.start))
+                .then_some(*only)
+        });
+        let Some(person) = person else {
+            continue;
+        };
+        // The costlier checks last, for the few words that would name someone.
+        let mut after_place_word = || {
+            after_place_words
+                .get_or_insert_with(|| {
+                    words
+                        .windows(2)
+                        .filter(|pair| {
+                            pair[1].joined
+                                && pair[0].capitalised
+                                && !pair[0].possessive
+                                && pair[0].is(class::NOT_NAME)
+                        })
+                        .map(|pair| pair[1].hash)
+                        .collect()
+                })
+                .contains(&w.hash)
+        };
+        if (w.sentence_start && written_lower(tokens, w.hash)) || after_place_word() {
+            continue;
         }
+        resolved.push(gazetteer.entry(person).canonical.clone());
     }
     persons.extend(resolved);
 

@@ -62,11 +62,7 @@ pub fn to_document(
     }
     doc.add_text(fields.path, article.location.path.to_string_lossy());
     doc.add_u64(fields.line, article.location.line.unwrap_or(0) as u64);
-    for (kind, name) in extracted
-        .entities
-        .iter()
-        .filter(|_| std::env::var_os("HACK_NOFACET").is_none())
-    {
+    for (kind, name) in extracted.entities.iter() {
         doc.add_facet(fields.entity, entity_facet(kind.name(), name));
     }
     doc.add_u64(fields.content_hash, content_hash);
