@@ -76,14 +76,16 @@ impl IndexSpelling<'_> {
 
 impl IndexSpelling<'_> {
     /// How articles write the analysed term `wanted`, to show and to look up as a name: the
-    /// stem alone ("mbapp") is no word. The first form that is the term itself ("transfer",
-    /// not "transferred") in the first [`FORMS_READ`] articles with it, else the form
-    /// nearest to what was typed (`typed`, analysed: "Mbappé" for "mbape"); a form in
-    /// capitals is lower-cased ("TRANSFER").
+    /// stem alone ("mbapp") is no word. Of the forms in the first [`FORMS_READ`] articles
+    /// with it, the one nearest to the word as typed (`typed`: "goals" for "golas", "Mbappé"
+    /// for "Mbape"), the term's own form first among equals ("transfer" before
+    /// "transfers"); a form in capitals is lower-cased ("TRANSFER").
     fn written_form(&self, wanted: &str, typed: &str) -> Option<String> {
         let term = Term::from_field_text(self.body, wanted);
+        let typed = fold(typed);
         let mut analyzer = news_analyzer();
-        let mut nearest: Option<(usize, String)> = None;
+        // (distance to the typed word, not the term's own form, form)
+        let mut nearest: Option<(usize, bool, String)> = None;
         let mut read = 0;
         for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
             let Ok(inverted) = segment.inverted_index(self.body) else {
@@ -123,12 +125,15 @@ impl IndexSpelling<'_> {
                         form.to_lowercase()
                     };
                     let folded = fold(&form);
-                    if folded == wanted {
-                        return Some(form);
-                    }
-                    let distance = strsim::damerau_levenshtein(&folded, typed);
-                    if nearest.as_ref().is_none_or(|(best, _)| distance < *best) {
-                        nearest = Some((distance, form));
+                    let rank = (
+                        strsim::damerau_levenshtein(&folded, &typed),
+                        folded != wanted,
+                    );
+                    if nearest
+                        .as_ref()
+                        .is_none_or(|(distance, other, _)| rank < (*distance, *other))
+                    {
+                        nearest = Some((rank.0, rank.1, form));
                     }
                 }
             }
@@ -136,7 +141,7 @@ impl IndexSpelling<'_> {
                 break;
             }
         }
-        nearest.map(|(_, form)| form)
+        nearest.map(|(_, _, form)| form)
     }
 }
 
@@ -151,12 +156,28 @@ fn edits_allowed(letters: usize) -> usize {
 }
 
 /// True when `written`, a spelling as articles write it, is within [`edits_allowed`] of the
-/// `typed` word, both folded: near stems alone are not enough ("quintessence", stem
-/// "quintess", is two edits from the stem of "quintet", and far from the word).
-pub fn near_spelling(typed: &str, written: &str) -> bool {
+/// `typed` word (folded), or is once given the short ending (a letter or two: a plural, a
+/// verb's) the stemmer took off the typed word (`stem`: "strikrs", stem "strikr", is one edit
+/// from "striker" + "s"). Near stems alone are not enough: "quintessence" (stem "quintess")
+/// is two edits from the stem of "quintet", and far from the word.
+pub fn near_spelling(typed: &str, stem: &str, written: &str) -> bool {
     let typed = fold(typed);
-    let distance = strsim::damerau_levenshtein(&typed, &fold(written));
-    distance <= edits_allowed(typed.chars().count())
+    let written = fold(written);
+    let allowed = edits_allowed(typed.chars().count());
+    let ending: String = typed
+        .chars()
+        .skip(
+            typed
+                .chars()
+                .zip(stem.chars())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        )
+        .collect();
+    strsim::damerau_levenshtein(&typed, &written) <= allowed
+        || ((1..=2).contains(&ending.chars().count())
+            && !written.ends_with(&ending)
+            && strsim::damerau_levenshtein(&typed, &(written + &ending)) <= allowed)
 }
 
 /// The word with two neighbouring letters swapped, and with one letter left out: the edits

@@ -103,7 +103,7 @@ pub trait Spelling {
     /// typed term too.
     fn candidates(&self, term: &str, typed: &str, most: usize) -> Vec<(String, bool)>;
     /// How articles write the analysed term `wanted` ("Mbappé" for "mbapp"), the one nearest
-    /// to `typed` (the typed word, analysed).
+    /// to `typed` (the word as typed: "goals" for "golas").
     fn written(&self, wanted: &str, typed: &str) -> String;
 }
 
@@ -604,8 +604,8 @@ impl Compiler<'_> {
         // articles write it, not only as a stem ("quintessence" is no "quintet").
         let names = |text: &str| !self.entities.named_by(text, true).is_empty();
         let near = |candidate: &str, keep_original: bool| {
-            let written = spelling.written(candidate, term);
-            near_spelling(word, &written).then(|| Suggestion {
+            let written = spelling.written(candidate, word);
+            near_spelling(word, term, &written).then(|| Suggestion {
                 word: written,
                 term: candidate.to_owned(),
                 keep_original,
@@ -622,7 +622,7 @@ impl Compiler<'_> {
         }
         candidates.truncate(NAME_SPELLINGS);
         let (first, keep_first) = candidates.remove(0);
-        let first_word = spelling.written(&first, term);
+        let first_word = spelling.written(&first, word);
         if capitalised && !names(&capitalised_like(&first_word, word)) {
             let named = candidates
                 .iter()
@@ -632,7 +632,7 @@ impl Compiler<'_> {
                 return named;
             }
         }
-        let near_first = near_spelling(word, &first_word);
+        let near_first = near_spelling(word, term, &first_word);
         near_first.then_some(Suggestion {
             word: first_word,
             term: first,
