@@ -614,8 +614,8 @@ impl Compiler<'_> {
         if let Some(next) = next {
             let pair = candidates
                 .iter()
-                .find(|(c, _)| names(&format!("{c} {next}")))
-                .and_then(|(c, keep)| near(c, *keep));
+                .filter(|(c, _)| names(&format!("{c} {next}")))
+                .find_map(|(c, keep)| near(c, *keep));
             if pair.is_some() {
                 return pair;
             }
@@ -626,8 +626,8 @@ impl Compiler<'_> {
         if capitalised && !names(&capitalised_like(&first_word, word)) {
             let named = candidates
                 .iter()
-                .find(|(c, _)| names(c))
-                .and_then(|(c, keep)| near(c, *keep));
+                .filter(|(c, _)| names(c))
+                .find_map(|(c, keep)| near(c, *keep));
             if named.is_some() {
                 return named;
             }
