@@ -523,11 +523,18 @@ impl Lexicon {
                 .any(|w| w.starts_with("women"))
         };
         let key_owner_unmarked = found.as_ref().is_some_and(|(e, _)| !womens(&e.name));
-        let mut named: Vec<EntityRef> = sharing
-            .into_iter()
-            .filter(|e| !key_owner_unmarked || !womens(&e.name))
-            .collect();
+        let (mut named, mut by_alias): (Vec<EntityRef>, Vec<String>) = (Vec::new(), Vec::new());
+        for (entity, by_name) in sharing {
+            if key_owner_unmarked && womens(&entity.name) {
+                continue;
+            }
+            if !by_name {
+                by_alias.push(entity.name.clone());
+            }
+            named.push(entity);
+        }
         if let Some((entity, _)) = found {
+            by_alias.retain(|n| *n != entity.name);
             if !named.iter().any(|e| e.name == entity.name) {
                 named.push(entity);
             }
@@ -538,20 +545,25 @@ impl Lexicon {
             [only] => return Ok(Ok(only.clone())),
             _ => {}
         }
-        let mut ranked = by_stories(named, stories);
-        match ranked.as_slice() {
-            [(top_stories, top), (next_stories, _), ..] if *top_stories >= 3 * next_stories => {
+        // A word of an alias only ("Santos" of "Neymar da Silva Santos Júnior", "European"
+        // of the Champions League's "European Cup") makes a rival, never the one named.
+        let mut ranked = StoryRanking::new(named);
+        ranked.count_first(2, stories);
+        match ranked.entries.as_slice() {
+            [(top_stories, _, top), (next_stories, _, _), ..]
+                if *top_stories >= 3 * next_stories && !by_alias.contains(&top.name) =>
+            {
                 Ok(Ok(top.clone()))
             }
             _ => {
-                // The ones the message shows, by their stories counted.
-                let shown = ranked.len().min(AMBIGUOUS_SHOWN);
-                for (counted, entity) in &mut ranked[..shown] {
-                    *counted = stories(entity);
-                }
-                ranked[..shown]
-                    .sort_by(|a, b| b.0.cmp(&a.0).then_with(|| by_kind_and_count(&a.1, &b.1)));
-                Ok(Err(ambiguous_name(kind, name, &ranked)))
+                ranked.count_first(AMBIGUOUS_SHOWN, stories);
+                let example = ranked
+                    .entries
+                    .iter()
+                    .map(|(_, _, e)| &e.name)
+                    .find(|n| !by_alias.contains(n))
+                    .unwrap_or(&ranked.entries[0].2.name);
+                Ok(Err(ambiguous_name(kind, name, &ranked.entries, example)))
             }
         }
     }
@@ -563,7 +575,7 @@ impl Lexicon {
         &self,
         kind: EntityKind,
         words: &[String],
-    ) -> anyhow::Result<Vec<EntityRef>> {
+    ) -> anyhow::Result<Vec<(EntityRef, bool)>> {
         let text = std::fs::read_to_string(&self.tsv_path)
             .with_context(|| format!("cannot read {}", self.tsv_path.display()))?;
         let prefix = format!("{}\t", kind.name());
@@ -579,7 +591,11 @@ impl Lexicon {
             // (the aliases are folded already).
             .filter(|line| !line.is_ascii() || contains_ignoring_case(line, first))
             .filter_map(parse_line)
-            .filter(|entity| holds(&entity.name) || entity.aliases.iter().any(|alias| holds(alias)))
+            .filter_map(|entity| {
+                let by_name = holds(&entity.name);
+                (by_name || entity.aliases.iter().any(|alias| holds(alias)))
+                    .then_some((entity, by_name))
+            })
             .collect())
     }
 
@@ -708,34 +724,50 @@ fn contains_ignoring_case(text: &str, word: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
-/// Candidates (most named first) with their stories, most first; the top two are exact,
-/// the rest as far as needed: a candidate with no more articles than the second has
-/// stories cannot pass it, and its stories are not counted (its articles stand in).
-fn by_stories(named: Vec<EntityRef>, stories: &dyn Fn(&EntityRef) -> u64) -> Vec<(u64, EntityRef)> {
-    let mut ranked: Vec<(u64, EntityRef)> = Vec::with_capacity(named.len());
-    for entity in named {
-        let second = ranked.get(1).map_or(0, |(s, _)| *s);
-        let counted = if ranked.len() >= 2 && entity.count <= second {
-            entity.count
-        } else {
-            stories(&entity)
-        };
-        ranked.push((counted, entity));
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| by_kind_and_count(&a.1, &b.1)));
+/// Candidates ranked by their stories, most first (then by kind and articles): (stories,
+/// counted, entity). A candidate not counted yet stands in with its articles, which its
+/// stories never exceed, so the first `n` are exact once none of them is a stand-in.
+struct StoryRanking {
+    entries: Vec<(u64, bool, EntityRef)>,
+}
+
+impl StoryRanking {
+    fn new(named: Vec<EntityRef>) -> Self {
+        StoryRanking {
+            entries: named.into_iter().map(|e| (e.count, false, e)).collect(),
+        }
     }
-    ranked
+
+    /// Counts stories until the first `n` are exact (and in order).
+    fn count_first(&mut self, n: usize, stories: &dyn Fn(&EntityRef) -> u64) {
+        loop {
+            self.entries
+                .sort_by(|a, b| b.0.cmp(&a.0).then_with(|| by_kind_and_count(&a.2, &b.2)));
+            let Some(stand_in) = self.entries.iter().take(n).position(|e| !e.1) else {
+                return;
+            };
+            let entry = &mut self.entries[stand_in];
+            entry.0 = stories(&entry.2);
+            entry.1 = true;
+        }
+    }
 }
 
 /// Candidates an ambiguous filter name's message shows.
 const AMBIGUOUS_SHOWN: usize = 5;
 
 /// The message for a filter name several entities share: the first of them (ranked by
-/// stories, which the message shows).
-fn ambiguous_name(kind: EntityKind, name: &str, ranked: &[(u64, EntityRef)]) -> String {
+/// stories, which the message shows), and one to give as an example.
+fn ambiguous_name(
+    kind: EntityKind,
+    name: &str,
+    ranked: &[(u64, bool, EntityRef)],
+    example: &str,
+) -> String {
     let shown: Vec<String> = ranked
         .iter()
         .take(AMBIGUOUS_SHOWN)
-        .map(|(stories, e)| format!("{} ({stories})", e.name))
+        .map(|(stories, _, e)| format!("{} ({stories})", e.name))
         .collect();
     let more = match ranked.len().saturating_sub(AMBIGUOUS_SHOWN) {
         0 => String::new(),
@@ -747,7 +779,7 @@ fn ambiguous_name(kind: EntityKind, name: &str, ranked: &[(u64, EntityRef)]) -> 
         kind.name(),
         name.trim(),
         shown.join(", "),
-        ranked[0].1.name
+        example
     )
 }
 

@@ -788,7 +788,7 @@ fn copies_of_one_story_count_once_when_a_filter_name_is_weighed() {
 }
 
 #[test]
-fn a_word_of_an_alias_names_the_club_as_a_word_of_its_name_does() {
+fn a_word_of_an_alias_names_a_club_with_no_rival_and_is_a_rival_to_the_others() {
     let ws = Workspace::new();
     for (n, story) in [
         "Bayern Munich beat Dortmund in the Bundesliga on Saturday.",
@@ -800,18 +800,30 @@ fn a_word_of_an_alias_names_the_club_as_a_word_of_its_name_does() {
     {
         ws.write(&format!("a/bayern{n}.txt"), story);
     }
-    ws.write(
-        "a/sechzig.txt",
-        "TSV 1860 München drew with Dynamo Dresden in the 3. Liga on Sunday.",
-    );
     ws.index(&["a"]);
-    // "München" is a word of Bayern's alias "Bayern München" and of TSV 1860 München's
-    // name: the most named club it names.
+    // "München" is a word of Bayern's alias "Bayern München": with no rival, Bayern.
     for name in ["München", "munchen", "Muenchen", "Munich"] {
         let results = ws.search_json(&["--club", name]);
         assert_eq!(results.filters.club, ["Bayern Munich"], "{name}");
         assert_eq!(results.total_hits, 3, "{name}");
     }
+    ws.write(
+        "a/sechzig.txt",
+        "TSV 1860 München drew with Dynamo Dresden in the 3. Liga on Sunday.",
+    );
+    ws.index(&["a"]);
+    // A word of TSV 1860 München's name, and of Bayern's alias only: both, ambiguous.
+    ws.scout()
+        .args(["search", "--club", "München"])
+        .assert()
+        .code(2)
+        .stderr(contains("club \"München\" is ambiguous"))
+        .stderr(contains("Bayern Munich (3), TSV 1860 München (1)"));
+    // "Munich" is a word of Bayern's name and of TSV 1860's aliases only: Bayern.
+    assert_eq!(
+        ws.search_json(&["--club", "Munich"]).filters.club,
+        ["Bayern Munich"]
+    );
     assert_eq!(ws.ids(&["--club", "1860"]), ["sechzig"]);
 }
 
