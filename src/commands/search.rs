@@ -87,13 +87,20 @@ pub(super) fn ensure_default_index(location: &IndexLocation) -> anyhow::Result<(
     // Before an index is created: without seeds to build from, none is left behind (an
     // empty one would answer every later search with nothing).
     let seeds = [PathBuf::from(DEFAULT_SEEDS_DIR)];
-    crate::corpus::check_paths(&seeds).with_context(|| {
+    let no_seeds = || {
         format!(
             "no index at {} and none to build from ./{DEFAULT_SEEDS_DIR}: build one with \
              `scout index PATH...`, or give --index DIR",
             location.dir.display()
         )
-    })?;
+    };
+    let files = crate::corpus::collect_files(&seeds).with_context(no_seeds)?;
+    if files.is_empty() {
+        anyhow::bail!(
+            "{}: ./{DEFAULT_SEEDS_DIR} holds no article files",
+            no_seeds()
+        );
+    }
     eprintln!(
         "scout: no index at {}; building it from ./{DEFAULT_SEEDS_DIR} first",
         location.dir.display()

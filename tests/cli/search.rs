@@ -51,6 +51,14 @@ fn without_seeds_a_search_builds_no_default_index_and_says_why() {
         // Nothing left behind that a later search would take for an empty index.
         assert!(!ws.path().join("index").exists());
     }
+    // Nor with a seeds folder that holds no articles.
+    std::fs::create_dir(ws.path().join("seeds")).expect("mkdir");
+    ws.scout()
+        .args(["search", "Anton"])
+        .assert()
+        .code(2)
+        .stderr(contains("./seeds holds no article files"));
+    assert!(!ws.path().join("index").exists());
 }
 
 #[test]
