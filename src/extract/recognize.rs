@@ -1318,8 +1318,6 @@ fn in_persons_name(
             !title_case_after(k + 1)
         }
     };
-    // A surname is not an ordinary word the text also writes in lower case ("Chelsea Test",
-    // "a test").
     // After a first name: in the headline only where the body names the two words too
     // ("Isak Arsenal" in a list of rumours is Alexander Isak and the club); after a name
     // already, a club's full name is the club ("a George Graham Arsenal team"; "Juan Antonio
@@ -1330,6 +1328,8 @@ fn in_persons_name(
         } else {
             !(words[k - 1].joined && k > 1 && name_word(&words[k - 2]) && full_club_name())
         };
+    // Before a surname, which is not an ordinary word the text also writes in lower case
+    // ("Chelsea Test", "a test").
     let before_surname = word.is(class::FIRST_NAME)
         && !word.possessive
         && words.get(k + 1).is_some_and(|next| {

@@ -552,6 +552,7 @@ Kenya | | Kenyan | Harambee Stars |
 Sierra Leone | | Sierra Leonean | Leone Stars |
 Libya | | Libyan | |
 Sudan | | Sudanese | |
+South Sudan | | South Sudanese | |
 Togo | | Togolese | |
 Madagascar | | Malagasy | |
 Ethiopia | | Ethiopian | |
