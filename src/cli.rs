@@ -39,6 +39,9 @@ fn parse_until(text: &str) -> Result<DateRange, String> {
     })
 }
 
+/// The environment variable that names the index directory (as `--index` does).
+pub const INDEX_ENV: &str = "SCOUT_INDEX";
+
 /// Parses scout's command line. A query word excluded with a leading hyphen and written
 /// unquoted (`scout search Arsenal -Chelsea`) is a query word, not an unknown option: the
 /// query's words are moved behind a `--`, in their order, so that clap reads them all as
@@ -46,6 +49,12 @@ fn parse_until(text: &str) -> Result<DateRange, String> {
 /// stderr, as every error of scout, and exit code 2.
 pub fn parse_command_line(args: impl IntoIterator<Item = std::ffi::OsString>) -> Cli {
     use clap::error::ErrorKind;
+    // `SCOUT_INDEX=` (set, but empty) means no index given, not an empty one: clap would
+    // call it a missing value of `--index`, which the user never typed. Done before any
+    // thread starts.
+    if std::env::var_os(INDEX_ENV).is_some_and(|v| v.is_empty()) {
+        std::env::remove_var(INDEX_ENV);
+    }
     match Cli::try_parse_from(query_words_as_values(args.into_iter().collect())) {
         Ok(cli) => cli,
         Err(error)
@@ -166,7 +175,7 @@ fn query_words_as_values(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsStrin
 #[command(name = "scout", version, about, long_about = None)]
 pub struct Cli {
     /// Index directory [default: ./index]
-    #[arg(long, global = true, env = "SCOUT_INDEX", value_name = "DIR")]
+    #[arg(long, global = true, env = INDEX_ENV, value_name = "DIR")]
     pub index: Option<PathBuf>,
 
     /// What to do.

@@ -37,6 +37,19 @@ fn fresh_clone_search_builds_the_default_index_and_ranks_anton_first() {
 }
 
 #[test]
+fn an_empty_scout_index_variable_means_the_default_index() {
+    let ws = Workspace::with_seeds();
+    ws.scout()
+        .env("SCOUT_INDEX", "")
+        .args(["search", "Anton release clause"])
+        .assert()
+        .success()
+        .stdout(contains(ANTON))
+        .stderr(contains("building it from ./seeds"));
+    assert!(ws.path().join("index/CURRENT").is_file());
+}
+
+#[test]
 fn without_seeds_a_search_builds_no_default_index_and_says_why() {
     let ws = Workspace::new();
     for _ in 0..2 {
