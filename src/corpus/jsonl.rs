@@ -29,6 +29,16 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
     }
     // A byte-order mark (files saved by some Windows editors start with one) is no JSON.
     let json = line.strip_prefix('\u{feff}').unwrap_or(&line);
+    // Half a UTF-16 pair escaped alone ("\ud800") is no character: JSON parsers refuse the
+    // line. It is replaced by U+FFFD, as invalid UTF-8 is, and the article kept.
+    let repaired_escapes = lone_surrogates_replaced(json);
+    if repaired_escapes.is_some() {
+        warnings.push(warn(
+            WarningKind::LoneSurrogate,
+            "a \\u escape of half a UTF-16 pair repaired (replaced with U+FFFD)".into(),
+        ));
+    }
+    let json = repaired_escapes.as_deref().unwrap_or(json);
     let object: Map<String, Value> = match serde_json::from_str(json) {
         Ok(Value::Object(object)) => object,
         Ok(other) => {
@@ -100,6 +110,56 @@ pub(super) fn parse(record: &RawRecord) -> Result<ParsedArticle, Skip> {
     })
 }
 
+/// The JSON text with every `\u` escape of a lone UTF-16 surrogate (a high one not
+/// followed by a low one, or a low one alone) replaced by `\ufffd`; `None` when it has none.
+/// An escaped backslash is no escape ("\\\\ud800" is text).
+fn lone_surrogates_replaced(json: &str) -> Option<String> {
+    if !json.contains("\\u") {
+        return None;
+    }
+    let bytes = json.as_bytes();
+    // The code unit of a `\uXXXX` escape at byte `at`, if one is there.
+    let unit = |at: usize| -> Option<u16> {
+        let hex = bytes.get(at..at + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    };
+    let (mut out, mut changed, mut copied, mut i) = (String::new(), false, 0, 0);
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let lone = match unit(i) {
+            Some(0xD800..=0xDBFF) => {
+                if unit(i + 6).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) {
+                    i += 12;
+                    continue;
+                }
+                true
+            }
+            Some(0xDC00..=0xDFFF) => true,
+            _ => false,
+        };
+        if lone {
+            out.push_str(&json[copied..i]);
+            out.push_str("\\ufffd");
+            i += 6;
+            copied = i;
+            changed = true;
+        } else {
+            // Any other escape, the escaped character included ("\\\\" then "u...").
+            i += 2;
+        }
+    }
+    changed.then(|| {
+        out.push_str(&json[copied..]);
+        out
+    })
+}
+
 fn json_kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -168,6 +228,22 @@ mod tests {
             warning.contains("feed.jsonl line 3") && warning.contains("\"12 Feb\""),
             "{warning}"
         );
+    }
+
+    #[test]
+    fn a_lone_surrogate_escape_is_repaired_with_a_warning() {
+        let parsed = parse(&record(
+            r#"{"id":"s","body":"Bad \ud800 half, good \ud83d\ude00 pair, text \\ud800 kept"}"#,
+        ))
+        .expect("kept");
+        assert_eq!(
+            parsed.article.body,
+            "Bad \u{fffd} half, good \u{1f600} pair, text \\ud800 kept"
+        );
+        assert_eq!(parsed.warnings[0].kind, WarningKind::LoneSurrogate);
+        let parsed = parse(&record(r#"{"id":"t","body":"Low \udc00 alone."}"#)).expect("kept");
+        assert_eq!(parsed.article.body, "Low \u{fffd} alone.");
+        assert_eq!(lone_surrogates_replaced(r#"{"body":"fine \u00e9"}"#), None);
     }
 
     #[test]

@@ -83,6 +83,8 @@ pub enum WarningKind {
     Undated,
     /// A field of the wrong type was ignored.
     IgnoredField,
+    /// A `\u` escape of half a UTF-16 pair (a lone surrogate) was replaced.
+    LoneSurrogate,
 }
 
 impl WarningKind {
@@ -93,6 +95,7 @@ impl WarningKind {
             WarningKind::Mojibake => "mis-decoded text repaired",
             WarningKind::Undated => "undated",
             WarningKind::IgnoredField => "field of the wrong type ignored",
+            WarningKind::LoneSurrogate => "broken \\u escape repaired",
         }
     }
 }

@@ -206,6 +206,23 @@ fn broken_lines_are_reported_and_the_rest_indexed() {
 }
 
 #[test]
+fn a_lone_surrogate_escape_is_repaired_and_the_article_kept() {
+    let ws = Workspace::new();
+    ws.write(
+        "feed.jsonl",
+        "{\"id\":\"s1\",\"body\":\"Half \\ud800 a pair, then the derby report.\"}\n",
+    );
+    ws.scout()
+        .args(["index", "feed.jsonl"])
+        .assert()
+        .success()
+        .stderr(contains(
+            "feed.jsonl line 1: a \\u escape of half a UTF-16 pair repaired (replaced with U+FFFD)",
+        ));
+    assert_eq!(ws.ids(&["derby"]), ["s1"]);
+}
+
+#[test]
 fn a_gz_file_that_is_not_gzip_an_empty_one_and_an_empty_folder_say_what_they_are() {
     let ws = Workspace::new();
     ws.write(
