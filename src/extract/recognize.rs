@@ -1263,10 +1263,12 @@ fn about_another_sport(tokens: &Tokens) -> bool {
 }
 
 /// True when a one-word gazetteer match (its word, if any, is `words[k]`: the first that
-/// does not start before it) is a word of a longer person's name, not the entity: after a first name ("Bobby Charlton", "Simon Jordan": not Charlton Athletic,
-/// nor Jordan) or, itself a first name, before a surname ("Michel Platini", "Georgia
-/// Stanway": not Míchel, nor Georgia; in the headline only where the body repeats the two
-/// words, for Title Case capitalises the verb after a name: "Georgia Stun Portugal"). The name is then a person's, found in step 2.
+/// does not start before it) is a word of a longer person's name, not the entity: after a
+/// first name ("Bobby Charlton", "Simon Jordan": not Charlton Athletic, nor Jordan) or,
+/// itself a first name, before a surname ("Michel Platini", "Georgia Stanway": not Míchel,
+/// nor Georgia); in the headline only where the body repeats the two words, for Title Case
+/// capitalises the verb after a name ("Georgia Stun Portugal"). The name is then a
+/// person's, found in step 2.
 fn in_persons_name(
     text: &str,
     tokens: &Tokens,
@@ -1310,10 +1312,14 @@ fn in_persons_name(
             .starts_with('\n')
             || words.get(n + 1).is_some_and(|w| w.joined && w.capitalised)
     };
+    // Whether the body (after the headline) writes the words from `first` to `last` too.
+    let body_repeats = |first: &Word<'_>, last: &Word<'_>| {
+        headline.is_some_and(|end| text[end..].contains(&text[first.start..last.end]))
+    };
     // In the headline (Title Case) only where the body names the same two words.
     let surname_follows = |next: &Word<'_>| {
         if is_title_word(headline, word.start) {
-            headline.is_some_and(|end| text[end..].contains(&text[word.start..next.end]))
+            body_repeats(word, next)
         } else {
             !title_case_after(k + 1)
         }
@@ -1324,7 +1330,7 @@ fn in_persons_name(
     // Pizzi" is one man).
     let after_first_name = after_first_name
         && if is_title_word(headline, words[k - 1].start) {
-            headline.is_some_and(|end| text[end..].contains(&text[words[k - 1].start..word.end]))
+            body_repeats(&words[k - 1], word)
         } else {
             !(words[k - 1].joined && k > 1 && name_word(&words[k - 2]) && full_club_name())
         };

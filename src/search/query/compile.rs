@@ -603,13 +603,16 @@ impl Compiler<'_> {
         // "mbapp" is written "Mbappé"). Whichever it is, it must be near the typed word as
         // articles write it, not only as a stem ("quintessence" is no "quintet").
         let names = |text: &str| !self.entities.named_by(text, true).is_empty();
-        let near = |candidate: &str, keep_original: bool| {
-            let written = spelling.written(candidate, word);
+        // A candidate as articles write it, offered if near enough.
+        let offer = |candidate: &str, keep_original: bool, written: String| {
             near_spelling(word, term, &written).then(|| Suggestion {
                 word: written,
                 term: candidate.to_owned(),
                 keep_original,
             })
+        };
+        let near = |candidate: &str, keep_original: bool| {
+            offer(candidate, keep_original, spelling.written(candidate, word))
         };
         if let Some(next) = next {
             let pair = candidates
@@ -632,12 +635,7 @@ impl Compiler<'_> {
                 return named;
             }
         }
-        let near_first = near_spelling(word, term, &first_word);
-        near_first.then_some(Suggestion {
-            word: first_word,
-            term: first,
-            keep_original: keep_first,
-        })
+        offer(&first, keep_first, first_word)
     }
 
     /// A typed word: its terms, widened by a near spelling when the index hardly knows it
