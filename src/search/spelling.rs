@@ -77,9 +77,10 @@ impl IndexSpelling<'_> {
 impl IndexSpelling<'_> {
     /// How articles write the analysed term `wanted`, to show and to look up as a name: the
     /// stem alone ("mbapp") is no word. Of the forms in the first [`FORMS_READ`] articles
-    /// with it, the one nearest to the word as typed (`typed`: "goals" for "golas", "Mbappé"
-    /// for "Mbape"), the term's own form first among equals ("transfer" before
-    /// "transfers"); a form in capitals is lower-cased ("TRANSFER").
+    /// with it (or up to the first that holds a form one edit away), the one nearest to the
+    /// word as typed (`typed`: "goals" for "golas", "Mbappé" for "Mbape"), the term's own
+    /// form first among equals ("transfer" before "transfers"); a form in capitals is
+    /// lower-cased ("TRANSFER").
     fn written_form(&self, wanted: &str, typed: &str) -> Option<String> {
         let term = Term::from_field_text(self.body, wanted);
         let typed = fold(typed);
@@ -87,7 +88,7 @@ impl IndexSpelling<'_> {
         // (distance to the typed word, not the term's own form, form)
         let mut nearest: Option<(usize, bool, String)> = None;
         let mut read = 0;
-        for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
+        'segments: for (ord, segment) in self.searcher.segment_readers().iter().enumerate() {
             let Ok(inverted) = segment.inverted_index(self.body) else {
                 continue;
             };
@@ -135,6 +136,14 @@ impl IndexSpelling<'_> {
                     {
                         nearest = Some((rank.0, rank.1, form));
                     }
+                }
+                // One edit is as near as another word's form can be (the typed word's own
+                // forms are another term): the rest of the articles can offer no nearer.
+                if nearest
+                    .as_ref()
+                    .is_some_and(|(distance, _, _)| *distance <= 1)
+                {
+                    break 'segments;
                 }
             }
             if read == FORMS_READ {
